@@ -1,0 +1,84 @@
+package nianbao.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nianbao.ingest.Ingestor;
+import nianbao.parse.ReportParser;
+import nianbao.pipeline.AuditResult;
+import nianbao.pipeline.Auditor;
+import nianbao.report.AtomicFiles;
+import nianbao.report.HtmlReport;
+import nianbao.report.JsonReport;
+import nianbao.report.OutputNames;
+import nianbao.rules.RuleCompileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", description = "审核一个或多个年报文件，输出 HTML 和 JSON / audit report files; writes <stem>.html and <stem>.json")
+final class AuditCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "年报文件（txt、md、html）/ report files")
+    List<Path> files;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "reports-out", description = "输出目录 / output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--fail-under", paramLabel = "SCORE", description = "任一报告得分低于该值时退出码为1 / exit 1 when a score is below SCORE")
+    Integer failUnder;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var outw = spec.commandLine().getOut();
+        try {
+            Files.createDirectories(out);
+            if (!Files.isWritable(out)) throw new IOException("not writable");
+        } catch (IOException e) {
+            err.println("错误 / error: " + out + ": 输出目录不可写 / output folder is not writable");
+            return Main.USAGE;
+        }
+        Auditor auditor;
+        try {
+            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.load(), rules.grading());
+        } catch (RuleCompileException e) {
+            RulesOption.print(e, err);
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("错误 / error: " + e.getMessage());
+            return Main.USAGE;
+        }
+        OutputNames names = new OutputNames();
+        boolean anyFailed = false, belowThreshold = false;
+        for (Path f : files) {
+            AuditResult r = auditor.audit(f);
+            String stem = names.allocate(f);
+            try {
+                AtomicFiles.write(out.resolve(stem + ".json"), JsonReport.bytes(r));
+                AtomicFiles.write(out.resolve(stem + ".html"), HtmlReport.bytes(r));
+            } catch (IOException e) {
+                err.println("错误 / error: " + out.resolve(stem) + ": 无法写出结果 / cannot write output: " + e.getMessage());
+                return Main.USAGE;
+            }
+            if (r.failed()) {
+                anyFailed = true;
+                err.println("错误 / error: " + f + ": " + r.errorMessage());
+            } else {
+                outw.printf("%s\t%d分 %s\t%d项问题\t%s%n", f, r.score(), r.grade(), r.findings().size(), out.resolve(stem + ".html"));
+                if (failUnder != null && r.score() < failUnder) belowThreshold = true;
+            }
+        }
+        return anyFailed || belowThreshold ? Main.INPUT_FAILED : Main.OK;
+    }
+}

@@ -1,0 +1,42 @@
+package nianbao.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import nianbao.rules.RuleCompileException;
+import nianbao.rules.RuleError;
+import nianbao.rules.RuleSet;
+import nianbao.score.Grading;
+import picocli.CommandLine.Option;
+
+/** The {@code --rules DIR} option shared by every command, and loading what it names. */
+final class RulesOption {
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "规则目录，运行时读取 / rules folder, read at run time (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--no-cache", description = "不使用编译缓存 / do not use the compiled-rules cache")
+    boolean noCache;
+
+    RuleSet load() throws RuleCompileException {
+        return RuleSet.load(resolved(), noCache ? null : RuleSet.defaultCacheDir());
+    }
+
+    Grading grading() throws IOException {
+        return Grading.load(resolved());
+    }
+
+    /** The default "rules" falls back to the installation's rules/ when run from another folder. */
+    Path resolved() {
+        String home = System.getenv("NIANBAO_HOME");
+        if (!java.nio.file.Files.isDirectory(dir) && !dir.isAbsolute() && dir.toString().equals("rules") && home != null) {
+            return Path.of(home, "rules");
+        }
+        return dir;
+    }
+
+    static void print(RuleCompileException e, PrintWriter err) {
+        err.println(e.getMessage());
+        for (RuleError r : e.errors()) err.println(r);
+    }
+}

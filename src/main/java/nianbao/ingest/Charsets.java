@@ -1,0 +1,94 @@
+package nianbao.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Decides how to decode a report's bytes: byte-order mark first, then strict UTF-8, then a
+ * declared charset (HTML meta), then juniversalchardet, which tells GBK from Big5 even on short
+ * texts. GBK is read as GB18030, its superset.
+ */
+public final class Charsets {
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    private Charsets() {}
+
+    /** A decoding: the charset and how many leading bytes (a BOM) to skip. */
+    public record Decoding(Charset charset, int skip) {
+        public String decode(byte[] bytes) {
+            return new String(bytes, skip, bytes.length - skip, charset);
+        }
+    }
+
+    public static Decoding detect(byte[] b, Optional<String> declared) {
+        if (startsWith(b, 0xEF, 0xBB, 0xBF)) return new Decoding(StandardCharsets.UTF_8, 3);
+        if (startsWith(b, 0xFF, 0xFE)) return new Decoding(StandardCharsets.UTF_16LE, 2);
+        if (startsWith(b, 0xFE, 0xFF)) return new Decoding(StandardCharsets.UTF_16BE, 2);
+        if (isStrict(b, StandardCharsets.UTF_8)) return new Decoding(StandardCharsets.UTF_8, 0);
+        Optional<Charset> utf16 = utf16WithoutBom(b);
+        if (utf16.isPresent()) return new Decoding(utf16.get(), 0);
+        if (declared.isPresent()) {
+            Charset cs = forName(declared.get());
+            if (cs != null && isStrict(b, cs)) return new Decoding(widen(cs), 0);
+        }
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(b, 0, Math.min(b.length, 1 << 20));
+        detector.dataEnd();
+        Charset guessed = forName(detector.getDetectedCharset());
+        return new Decoding(guessed == null ? GB18030 : widen(guessed), 0);
+    }
+
+    /** Chinese text in UTF-16 without a BOM shows NULs on one side of most ASCII characters. */
+    private static Optional<Charset> utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length & ~1, 4096);
+        if (n < 8) return Optional.empty();
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) zeroEven++;
+            if (b[i + 1] == 0) zeroOdd++;
+        }
+        int pairs = n / 2;
+        if (zeroOdd > pairs / 5 && zeroEven < pairs / 50 && isStrict(b, StandardCharsets.UTF_16LE)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        if (zeroEven > pairs / 5 && zeroOdd < pairs / 50 && isStrict(b, StandardCharsets.UTF_16BE)) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        return Optional.empty();
+    }
+
+    private static Charset widen(Charset cs) {
+        String n = cs.name().toUpperCase();
+        return n.equals("GBK") || n.equals("GB2312") || n.equals("EUC-CN") || n.equals("X-EUC-CN") ? GB18030 : cs;
+    }
+
+    private static Charset forName(String name) {
+        if (name == null || name.isBlank()) return null;
+        try {
+            return Charset.forName(name.trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean isStrict(byte[] b, Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if ((b[i] & 0xFF) != prefix[i]) return false;
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package nianbao.ingest;
+
+import java.util.List;
+
+/**
+ * What ingest hands to the parser: the blocks of one input file in reading order.
+ *
+ * @param source  the input path as given
+ * @param sha256  hex digest of the input bytes
+ * @param kind    the detected content type: "text" or "html" (more with Word/PDF)
+ * @param charset the character set the bytes were decoded with
+ */
+public record Document(String source, String sha256, String kind, String charset, List<Block> blocks) {}

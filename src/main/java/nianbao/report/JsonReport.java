@@ -1,0 +1,99 @@
+package nianbao.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nianbao.model.Cell;
+import nianbao.model.Finding;
+import nianbao.model.Location;
+import nianbao.model.Report;
+import nianbao.model.Section;
+import nianbao.pipeline.AuditResult;
+
+/** The per-report JSON of contract.md, field for field. */
+public final class JsonReport {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {}
+
+    public static byte[] bytes(AuditResult r) {
+        try {
+            return MAPPER.writeValueAsBytes(tree(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, Object> tree(AuditResult a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", a.source());
+        m.put("sha256", a.sha256());
+        Report r = a.report();
+        if (r == null) {
+            m.put("error", Map.of("code", a.errorCode(), "message", a.errorMessage()));
+            return m;
+        }
+        m.put("title", r.title());
+        m.put("agency", r.agency());
+        m.put("agencyLevel", r.agencyLevel().name());
+        m.put("reportYear", r.reportYear());
+        m.put("publishedOn", r.publishedOn() == null ? null : r.publishedOn().toString());
+        m.put("period", r.period() == null ? null : Map.of("from", r.period().from().toString(), "to", r.period().to().toString()));
+        m.put("format", Map.of("detected", r.formatDetected().name(), "expected", r.formatExpected().name()));
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section s : r.sections()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("id", s.id());
+            sm.put("heading", s.heading());
+            sm.put("line", s.line());
+            sections.add(sm);
+        }
+        m.put("sections", sections);
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (Cell c : r.cells()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("table", c.table());
+            cm.put("row", c.row());
+            cm.put("col", c.col());
+            cm.put("value", c.value());
+            cm.put("raw", c.raw());
+            cm.put("line", c.line());
+            if (c.status() != nianbao.model.CellStatus.NUMBER) cm.put("status", c.status().name().toLowerCase());
+            if (c.inferred()) cm.put("inferred", true);
+            cells.add(cm);
+        }
+        m.put("cells", cells);
+        m.put("score", a.score());
+        m.put("grade", a.grade());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("code", f.code());
+            fm.put("severity", f.severity().id());
+            fm.put("category", f.category());
+            fm.put("title", f.title());
+            fm.put("message", f.message());
+            fm.put("points", f.points());
+            fm.put("basis", f.basis());
+            fm.put("location", location(f.location()));
+            fm.put("evidence", f.evidence());
+            findings.add(fm);
+        }
+        m.put("findings", findings);
+        return m;
+    }
+
+    private static Map<String, Object> location(Location l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (l.section() != null) m.put("section", l.section());
+        if (l.table() != null) m.put("table", l.table());
+        if (l.row() != null) m.put("row", l.row());
+        if (l.col() != null) m.put("col", l.col());
+        if (l.line() != null) m.put("line", l.line());
+        return m;
+    }
+}

@@ -1,0 +1,235 @@
+package nianbao.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import nianbao.model.Finding;
+import nianbao.model.Report;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * The compiled rule base of one {@code rules/} folder, read from disk at run time. Compiled once
+ * per run and shared by all reports (a KieBase is thread-safe; sessions are per report).
+ *
+ * <p>Compiling DRL costs about two seconds in a fresh JVM, so the executable-model kjar is cached
+ * under a key made of the rule files' bytes and the app and Drools versions; an unchanged rule
+ * set starts from the cache. When the rules do not compile, the DRL build runs to report every
+ * error with its file and line (the executable model reports line -1 or generated Java).
+ */
+public final class RuleSet {
+    private static final String DROOLS_VERSION = "10.2.0";
+    private static final String APP_VERSION = "nianbao-0.1.0";
+
+    private final Path dir;
+    private final KieBase kieBase;
+    private final String fingerprint;
+    private final boolean fromCache;
+
+    private RuleSet(Path dir, KieBase kieBase, String fingerprint, boolean fromCache) {
+        this.dir = dir;
+        this.kieBase = kieBase;
+        this.fingerprint = fingerprint;
+        this.fromCache = fromCache;
+    }
+
+    /** Default cache folder: $NIANBAO_CACHE, else ~/.cache/nianbao. */
+    public static Path defaultCacheDir() {
+        String env = System.getenv("NIANBAO_CACHE");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".cache", "nianbao");
+    }
+
+    public static RuleSet load(Path dir) throws RuleCompileException {
+        return load(dir, defaultCacheDir());
+    }
+
+    /** Loads and compiles every rule file under {@code dir}; {@code cacheDir} may be null to disable the cache. */
+    public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
+        List<Path> files = ruleFiles(dir);
+        checkEncoding(dir, files);
+        String fp = fingerprint(dir, files);
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
+        Path cached = cacheDir == null ? null : cacheDir.resolve("kbase-" + fp + ".jar");
+        if (cached != null && Files.isRegularFile(cached)) {
+            try {
+                KieModule km = ks.getRepository().addKieModule(ks.getResources().newFileSystemResource(cached.toFile()));
+                return new RuleSet(dir, ks.newKieContainer(km.getReleaseId()).getKieBase(), fp, true);
+            } catch (RuntimeException e) {
+                // A corrupt or foreign cache entry is rebuilt, never trusted.
+                deleteQuietly(cached);
+            }
+        }
+        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
+            // Build again the classic way: its errors carry DRL file:line for every file.
+            KieBuilder drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(DrlProject.class);
+            List<RuleError> errors = errors(drl);
+            if (!errors.isEmpty()) throw new RuleCompileException(errors);
+            return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId()).getKieBase(), fp, false);
+        }
+        KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId()).getKieBase();
+        if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
+        return new RuleSet(dir, kb, fp, false);
+    }
+
+    /** Judges one report: a fresh stateless session over the report and its parts. */
+    public List<Finding> evaluate(Report report) {
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        Findings findings = new Findings();
+        session.setGlobal("findings", findings);
+        List<Object> facts = new ArrayList<>(1 + report.sections().size() + report.cells().size());
+        facts.add(report);
+        facts.addAll(report.sections());
+        facts.addAll(report.cells());
+        session.execute(facts);
+        return findings.list();
+    }
+
+    /** Metadata of every rule, sorted by code. */
+    public List<RuleInfo> rules() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (var r : p.getRules()) out.add(RuleInfo.of(r));
+        }
+        out.sort(Comparator.comparing((RuleInfo r) -> r.code() == null ? "~" : r.code()).thenComparing(RuleInfo::name));
+        return out;
+    }
+
+    public Path dir() { return dir; }
+
+    public String fingerprint() { return fingerprint; }
+
+    public boolean fromCache() { return fromCache; }
+
+    public KieBase kieBase() { return kieBase; }
+
+    // ---- loading ------------------------------------------------------------------------------
+
+    static List<Path> ruleFiles(Path dir) throws RuleCompileException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0, "规则目录不存在 / rules folder not found")));
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> resourceType(p.getFileName().toString()) != null)
+                    .filter(p -> !p.getFileName().toString().startsWith("~$") && !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0, "无法读取规则目录 / cannot read rules folder: " + e.getMessage())));
+        }
+    }
+
+    /** DRL, DSL, DSLR and decision tables; plain .xlsx/.xls/.csv under a "tables" name are decision tables too. */
+    static ResourceType resourceType(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".drl")) return ResourceType.DRL;
+        if (n.endsWith(".dslr")) return ResourceType.DSLR;
+        if (n.endsWith(".dsl")) return ResourceType.DSL;
+        if (n.endsWith(".drl.xlsx") || n.endsWith(".drl.xls") || n.endsWith(".drl.csv")) return ResourceType.DTABLE;
+        return null;
+    }
+
+    /** Drools reads a GBK file as UTF-8 without complaint, and Chinese literals then never match. */
+    private static void checkEncoding(Path dir, List<Path> files) throws RuleCompileException {
+        List<RuleError> errors = new ArrayList<>();
+        for (Path p : files) {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".xlsx") || n.endsWith(".xls")) continue;
+            try {
+                byte[] b = Files.readAllBytes(p);
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                errors.add(new RuleError(rel(dir, p), 0, "规则文件不是UTF-8编码（可能是GBK），请另存为UTF-8 / rule file is not UTF-8 (GBK?); save it as UTF-8"));
+            } catch (IOException e) {
+                errors.add(new RuleError(rel(dir, p), 0, "无法读取 / cannot read: " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+    }
+
+    private static KieFileSystem fileSystem(KieServices ks, Path dir, List<Path> files, ReleaseId releaseId) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Path p : files) {
+            // The src/main/resources/ prefix is required: without it Drools silently builds 0 rules.
+            kfs.write("src/main/resources/" + rel(dir, p),
+                    ks.getResources().newFileSystemResource(p.toFile(), "UTF-8").setResourceType(resourceType(p.getFileName().toString())));
+        }
+        return kfs;
+    }
+
+    private static List<RuleError> errors(KieBuilder kb) {
+        List<RuleError> out = new ArrayList<>();
+        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+            String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").strip();
+            if (text.equals("Parser returned a null Package")) continue; // a consequence of the error before it
+            out.add(new RuleError(path, m.getLine(), text));
+        }
+        return out;
+    }
+
+    private static String fingerprint(Path dir, List<Path> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((APP_VERSION + "|" + DROOLS_VERSION + "|").getBytes(StandardCharsets.UTF_8));
+            for (Path p : files) {
+                md.update(rel(dir, p).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(p));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String rel(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static void writeCache(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "kbase-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The cache only saves time; a read-only home must not stop an audit.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // next run rebuilds it anyway
+        }
+    }
+}
