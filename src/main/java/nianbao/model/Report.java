@@ -47,6 +47,18 @@ public record Report(
         return ChronoUnit.DAYS.between(LocalDate.of(reportYear + 1, month, day), publishedOn);
     }
 
+    /** The same report with the publication date a batch manifest supplies (dates usually live on the web page). */
+    public Report withPublishedOn(LocalDate date, String evidence) {
+        return new Report(source, sha256, title, titleLine, agency, agencyLevel, reportYear, titleYear, bodyYear,
+                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text);
+    }
+
+    /** The same report with the issuing body a batch manifest supplies. */
+    public Report withAgency(String agency, AgencyLevel level) {
+        return new Report(source, sha256, title, titleLine, agency, level, reportYear, titleYear, bodyYear,
+                publishedOn, publishedLine, publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text);
+    }
+
     public Section section(String id) {
         return sections.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }

@@ -1,4 +1,8 @@
 package nianbao.model;
 
-/** A line of report text with its source line number: the evidence findings quote and link to. */
-public record SourceLine(int no, String text) {}
+/**
+ * A line of report text with its source line number: the evidence findings quote and link to.
+ * {@code place} says where the line is in a paged or structured source ("第3页", "第12段", "表2")
+ * and is null for plain text and HTML, where the line number says it all.
+ */
+public record SourceLine(int no, String text, String place) {}

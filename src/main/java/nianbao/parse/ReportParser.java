@@ -56,7 +56,7 @@ public final class ReportParser {
         List<SourceLine> source = new ArrayList<>(lines.size());
         StringBuilder text = new StringBuilder();
         for (Line l : lines) {
-            source.add(new SourceLine(l.no(), l.text()));
+            source.add(new SourceLine(l.no(), l.text(), doc.places().get(l.no())));
             if (l.isContent()) text.append(l.norm()).append(' ');
         }
         return new Report(doc.source(), doc.sha256(),
