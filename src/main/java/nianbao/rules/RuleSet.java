@@ -40,6 +40,13 @@ import org.kie.api.runtime.StatelessKieSession;
  * error with its file and line (the executable model reports line -1 or generated Java).
  */
 public final class RuleSet {
+    static {
+        // Drools logs every failed build at ERROR on top of the Results we print as file:line; keep stderr to our lines.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject", "off");
+        }
+    }
+
     private static final String DROOLS_VERSION = "10.2.0";
     private static final String APP_VERSION = "nianbao-0.1.0";
 
@@ -195,7 +202,15 @@ public final class RuleSet {
             if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) where = DecisionTables.cellOf(dir.resolve(path), m.getLine());
             out.add(new RuleError(path, m.getLine(), explain(text) + where));
         }
-        return out;
+        // One file that does not parse leaves its package without declared types and functions, and every
+        // other file then reports dozens of follow-on errors: show the parse errors alone.
+        List<RuleError> parse = out.stream().filter(e -> isParseError(e.message())).toList();
+        return parse.isEmpty() ? out : parse;
+    }
+
+    static boolean isParseError(String message) {
+        return message.matches(".*\\[ERR 1\\d\\d\\].*") || message.contains("Unable to expand") || message.contains("DSL lexer error")
+                || message.contains("no viable alternative");
     }
 
     /** Drools speaks English; policy staff read Chinese. The original text follows for whoever debugs it. */
