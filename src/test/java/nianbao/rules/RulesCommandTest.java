@@ -53,6 +53,45 @@ class RulesCommandTest {
         wb.close();
     }
 
+    /** Appends a data row below the last row of the first sheet, as staff would type it. */
+    static void appendRow(Path xlsx, String... values) throws IOException {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            wb = WorkbookFactory.create(in);
+        }
+        Sheet sh = wb.getSheetAt(0);
+        Row row = sh.createRow(sh.getLastRowNum() + 1);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].matches("\\d+")) row.createCell(i).setCellValue(Integer.parseInt(values[i]));
+            else if (!values[i].isEmpty()) row.createCell(i).setCellValue(values[i]);
+        }
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+
+    @Test
+    void aProvinceDeadlineAndAHeadingVariantTakeEffectFromTheTables() throws Exception {
+        Path rules = RulesCli.copyRules(tmp);
+        Path edited = tmp.resolve("002-edited.txt");
+        Files.writeString(edited, TestSupport.text("002").replace("二、主动公开政府信息情况", "二、主动公开政府信息工作开展情况"), StandardCharsets.UTF_8);
+        var before = new nianbao.pipeline.Auditor(new nianbao.ingest.Ingestor(), new nianbao.parse.ReportParser(),
+                RuleSet.load(rules, null), nianbao.score.Grading.load(rules)).audit(edited);
+        assertThat(TestSupport.findings(before, "DL-LATE")).isEmpty();
+        assertThat(TestSupport.findings(before, "SEC-HEADING")).singleElement().satisfies(f -> assertThat(f.message()).contains("不一致"));
+
+        appendRow(rules.resolve("deadlines.drl.xlsx"), "GB", "DEPARTMENT", "", "", "1", "20", "某省通知：部门于1月20日前公布", "本省规定");
+        appendRow(rules.resolve("section-headings.drl.xlsx"), "GB", "S2", "变体", "", "二、主动公开政府信息工作开展情况");
+        var after = new nianbao.pipeline.Auditor(new nianbao.ingest.Ingestor(), new nianbao.parse.ReportParser(),
+                RuleSet.load(rules, null), nianbao.score.Grading.load(rules)).audit(edited);
+        assertThat(TestSupport.findings(after, "DL-LATE")).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("发布日期2022-01-24晚于2022年1月20日的时限（某省通知：部门于1月20日前公布），逾期4天"));
+        assertThat(TestSupport.findings(after, "SEC-HEADING")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("使用了常见变体标题“二、主动公开政府信息工作开展情况”"));
+        assertThat(RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache").out()).contains("0 个警告");
+    }
+
     private int scoreOf(Path rules, String sample) throws IOException {
         Path out = Files.createTempDirectory(tmp, "out");
         RulesCli.Run r = RulesCli.run("audit", TestSupport.sample(sample).toString(), "--rules", rules.toString(), "--no-cache", "-o", out.toString());
