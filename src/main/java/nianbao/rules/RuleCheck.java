@@ -191,6 +191,17 @@ public final class RuleCheck {
         if (id != null && family != null && !SECTION_IDS.contains(id)) {
             out.add(new Warning(type, "章节代号“" + id + "”不存在，应为 S1..S6 或 L1..L6 / unknown section id: " + id));
         }
+        String words = prop(fact, "getWords");
+        if (words != null) {
+            try {
+                Pattern.compile(words);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                out.add(new Warning(type, "词语“" + words + "”不是有效的写法（括号或特殊符号不配对）/ invalid word pattern: " + e.getDescription()));
+            }
+            if (words.isBlank() || words.startsWith("|") || words.endsWith("|") || words.contains("||")) {
+                out.add(new Warning(type, "词语“" + words + "”中有空项（多余的 |），会匹配任何正文 / empty alternative matches everything"));
+            }
+        }
         return out;
     }
 

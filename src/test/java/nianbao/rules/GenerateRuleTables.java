@@ -97,6 +97,23 @@ class GenerateRuleTables {
                         row("LEGACY", "ALL", "3", "31", "", "", "", "492号条例第三十一条：每年3月31日前公布")));
     }
 
+    @Test
+    void lexicon() throws IOException {
+        DecisionTableWriter.write(target().resolve("lexicon.drl.xlsx"), PKG, "nianbao.model.*", "Lexicon",
+                List.of("词表：每行一组词语，规则按“词表”和“名称”取用。词语之间用 | 分隔，正文中出现其一即算提到（可以使用正则表达式，如 规范性文件.*清理）。",
+                        "“总体情况”词表供 TXT-OVERALL 使用：总体情况中五个方面各一行，某一方面的词语都没有出现时记录问题。",
+                        "其他规则可以新建词表（如垃圾信息词），在规则中写 LexiconEntry( list == \"词表名\", $w : words )。请勿合并单元格、勿改动灰色的控制行。"),
+                List.of(Column.action("LexiconEntry le = new LexiconEntry(); le.setList(\"$param\");", "词表", 12),
+                        Column.action("le.setName(\"$param\");", "名称", 22),
+                        Column.action("le.setNote(\"$param\");", "说明（可空）", 30),
+                        Column.action("le.setWords(\"$param\"); insert(le);", "词语（用 | 分隔）", 60)),
+                List.of(row("总体情况", "主动公开", "国办公开办函〔2021〕30号", "主动公开"),
+                        row("总体情况", "依申请公开", "国办公开办函〔2021〕30号", "依申请|申请公开|公开申请"),
+                        row("总体情况", "政府信息管理", "国办公开办函〔2021〕30号", "信息管理|公文公开属性|公开属性|信息发布审查|保密审查|规范性文件.*清理"),
+                        row("总体情况", "政府信息公开平台建设", "国办公开办函〔2021〕30号", "平台|网站|政务新媒体|公开专栏|公开栏"),
+                        row("总体情况", "监督保障", "国办公开办函〔2021〕30号", "监督|保障|考核|培训|评议")));
+    }
+
     private static List<String> row(String... cells) {
         return List.of(cells);
     }

@@ -239,6 +239,7 @@ class RulesCommandTest {
                 when Neverland() then end
                 """, StandardCharsets.UTF_8);
         setTableCell(rules.resolve("deadlines.drl.xlsx"), "GB", "机关层级", "GOVERMENT");
+        appendRow(rules.resolve("lexicon.drl.xlsx"), "总体情况", "坏词", "", "监督(保障");
         // a merged region whose second cell does not physically exist
         Path table = rules.resolve("weights.drl.xlsx");
         Workbook wb;
@@ -262,6 +263,7 @@ class RulesCommandTest {
                 .contains("规则“永不插入”: 缺少元数据 / missing metadata: @basis")
                 .contains("规则“永不插入”: 需要 Neverland 事实")
                 .contains("机关层级“GOVERMENT”不存在")
+                .contains("词语“监督(保障”不是有效的写法")
                 .contains("合并单元格 A201:B201 中 B201 没有实际单元格")
                 .contains("LOCAL-NEVER: rules/tests 中缺少 触发用例");
     }
