@@ -17,7 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class Catalogue {
 
     /** An example report excerpt: which case, what was changed, and (for a failing one) what was reported. */
-    public record Example(String caseLabel, String excerpt, String message, String evidence) {}
+    public record Example(String caseLabel, String excerpt, String lines, String message, String evidence, int line) {}
 
     public record Entry(String code, String title, String severity, int points, String category, String basis,
                         List<String> ruleNames, boolean weightFromTable, Example failing, Example passing) {}
@@ -35,14 +35,14 @@ public final class Catalogue {
             String[] w = weights.get(e.getKey());
             String severity = w != null && w[0] != null ? w[0] : first.severity();
             int points = w != null && w[1] != null ? Integer.parseInt(w[1]) : first.points();
+            Example failing = example(e.getKey(), results, true, null);
             out.add(new Entry(e.getKey(), first.title(), severity, points, first.category(), first.basis(),
-                    e.getValue().stream().map(RuleInfo::name).toList(), w != null,
-                    example(e.getKey(), results, true), example(e.getKey(), results, false)));
+                    e.getValue().stream().map(RuleInfo::name).toList(), w != null, failing, example(e.getKey(), results, false, failing)));
         }
         return out;
     }
 
-    private static Example example(String code, List<CaseRunner.Result> results, boolean failing) {
+    private static Example example(String code, List<CaseRunner.Result> results, boolean failing, Example fired) {
         if (results == null) return null;
         for (CaseRunner.Result r : results) {
             if (!r.passed()) continue;
@@ -59,16 +59,42 @@ public final class Catalogue {
                 ex.append(c.text().lines().limit(12).reduce((a, b) -> a + "\n" + b).orElse(""));
             }
             String msg = null, evidence = null;
+            int line = 0;
             if (failing) {
                 Finding f = r.findings().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
                 if (f != null) {
                     msg = f.message();
                     evidence = f.evidence();
+                    line = f.location().line() == null ? 0 : f.location().line();
                 }
+            } else if (fired != null && fired.line() > 0) {
+                line = fired.line(); // the same place in the passing report
             }
-            return new Example(c.label(), ex.toString(), msg, evidence);
+            if (line == 0 && !c.replaces().isEmpty()) line = lineOf(r.text(), c.replaces().get(0).to());
+            return new Example(c.label(), ex.toString(), around(r.text(), line), msg, evidence, line);
         }
         return null;
+    }
+
+    /** The report lines around {@code line} (1-based), numbered, as the excerpt a reader sees. */
+    static String around(String text, int line) {
+        if (line <= 0 || text == null) return "";
+        List<String> lines = text.lines().toList();
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(1, line - 1); i <= Math.min(lines.size(), line + 1); i++) {
+            String l = lines.get(i - 1);
+            if (l.length() > 160) l = l.substring(0, 160) + "……";
+            sb.append(String.format("%5d  ", i)).append(l).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static int lineOf(String text, String fragment) {
+        if (text == null || fragment == null || fragment.isBlank()) return 0;
+        String first = fragment.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) if (!first.isEmpty() && lines.get(i).contains(first)) return i + 1;
+        return 0;
     }
 
     public static byte[] html(List<Entry> entries, String rulesDir) {

@@ -104,12 +104,14 @@ public final class RuleCheck {
         // 4. rules that need a fact nobody inserts
         Set<String> available = new LinkedHashSet<>(JAVA_FACTS);
         for (Object f : inserted.facts) available.add(f.getClass().getName());
+        // Facts that rules insert only under conditions do not show up in an empty session; the sources name them.
+        Set<String> insertedByName = insertedInSources(set.dir());
         for (Rule r : rules) {
             if (!(r instanceof RuleImpl impl)) continue;
             Set<String> needed = new LinkedHashSet<>();
             positivePatternTypes(impl.getLhs(), false, needed);
             for (String t : needed) {
-                if (!available.contains(t) && !t.equals("java.lang.Object") && !t.startsWith("org.drools.")) {
+                if (!available.contains(t) && !insertedByName.contains(simple(t)) && !t.equals("java.lang.Object") && !t.startsWith("org.drools.")) {
                     out.add(new Warning(ruleLabel(r), "需要 " + simple(t) + " 事实，但没有任何地方插入它，规则永远不会触发 / needs "
                             + simple(t) + " facts that are never inserted: the rule can never fire"));
                 }
@@ -239,6 +241,23 @@ public final class RuleCheck {
             }
         } catch (RuleCompileException | IOException e) {
             out.add(new Warning(dir.toString(), "无法读取规则文件 / cannot read rule files: " + e.getMessage()));
+        }
+        return out;
+    }
+
+    private static final Pattern INSERT_NEW = Pattern.compile("insert(?:Logical)?\\s*\\(\\s*new\\s+([\\w.]+)\\s*\\(");
+
+    private static Set<String> insertedInSources(Path dir) {
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            for (Path p : RuleSet.ruleFiles(dir)) {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (!n.endsWith(".drl") && !n.endsWith(".dslr") && !n.endsWith(".dsl")) continue;
+                Matcher m = INSERT_NEW.matcher(Files.readString(p, StandardCharsets.UTF_8));
+                while (m.find()) out.add(simple(m.group(1)));
+            }
+        } catch (RuleCompileException | IOException e) {
+            // without the sources only the empty-session evidence counts
         }
         return out;
     }
