@@ -276,6 +276,7 @@ class RulesCommandTest {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(page).contains("SEC-MISSING", "缺少必备章节", "条例第五十条", "sec-missing-fires.case", "sec-missing-ok.case")
                 .contains("未找到必备章节“六、其他需要报告的事项”（S6）") // the message the failing case produced
-                .contains("把“六、其他需要报告的事项”改为“”");
+                .contains("把“六、其他需要报告的事项”改为“”")
+                .containsPattern("415 +2022年2月24日"); // the numbered report line of the late-publication example
     }
 }
