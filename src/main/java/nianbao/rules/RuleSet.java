@@ -40,6 +40,13 @@ import org.kie.api.runtime.StatelessKieSession;
  * error with its file and line (the executable model reports line -1 or generated Java).
  */
 public final class RuleSet {
+    static {
+        // Drools logs every failed build at ERROR on top of the Results we print as file:line; keep stderr to our lines.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject", "off");
+        }
+    }
+
     private static final String DROOLS_VERSION = "10.2.0";
     private static final String APP_VERSION = "nianbao-0.1.0";
 
@@ -87,7 +94,7 @@ public final class RuleSet {
         if (exec.getResults().hasMessages(Message.Level.ERROR)) {
             // Build again the classic way: its errors carry DRL file:line for every file.
             KieBuilder drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(DrlProject.class);
-            List<RuleError> errors = errors(drl);
+            List<RuleError> errors = errors(drl, dir, files);
             if (!errors.isEmpty()) throw new RuleCompileException(errors);
             return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId()).getKieBase(), fp, false);
         }
@@ -142,7 +149,7 @@ public final class RuleSet {
         }
     }
 
-    /** DRL, DSL, DSLR and decision tables; plain .xlsx/.xls/.csv under a "tables" name are decision tables too. */
+    /** DRL, DSL, DSLR and decision tables (only *.drl.xlsx / *.drl.xls / *.drl.csv: other spreadsheets beside the rules are not rules). */
     static ResourceType resourceType(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".drl")) return ResourceType.DRL;
@@ -181,15 +188,43 @@ public final class RuleSet {
         return kfs;
     }
 
-    private static List<RuleError> errors(KieBuilder kb) {
+    private static List<RuleError> errors(KieBuilder kb, Path dir, List<Path> files) {
         List<RuleError> out = new ArrayList<>();
         for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+            String path = m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/", "");
             String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").strip();
             if (text.equals("Parser returned a null Package")) continue; // a consequence of the error before it
-            out.add(new RuleError(path, m.getLine(), text));
+            if (path == null && text.contains("DSL")) path = files.stream().map(p -> rel(dir, p)).filter(r -> r.endsWith(".dsl"))
+                    .reduce((a, b) -> a + "," + b).orElse("?");
+            if (path == null) path = "?";
+            String where = "";
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) where = DecisionTables.cellOf(dir.resolve(path), m.getLine());
+            out.add(new RuleError(path, m.getLine(), explain(text) + where));
         }
-        return out;
+        // One file that does not parse leaves its package without declared types and functions, and every
+        // other file then reports dozens of follow-on errors: show the parse errors alone.
+        List<RuleError> parse = out.stream().filter(e -> isParseError(e.message())).toList();
+        return parse.isEmpty() ? out : parse;
+    }
+
+    static boolean isParseError(String message) {
+        return message.matches(".*\\[ERR 1\\d\\d\\].*") || message.contains("Unable to expand") || message.contains("DSL lexer error")
+                || message.contains("no viable alternative");
+    }
+
+    /** Drools speaks English; policy staff read Chinese. The original text follows for whoever debugs it. */
+    static String explain(String text) {
+        String zh;
+        if (text.contains("Unable to expand")) zh = "这句中文句式在 .dsl 文件中没有定义（句子要与 audit.dsl 中的写法一字不差）";
+        else if (text.contains("DSL lexer error")) zh = "句式文件（.dsl）格式错误（等号右边不能有中文标点）";
+        else if (text.matches(".*\\[ERR 10\\d\\].*")) zh = "语法错误（检查括号、引号以及 rule/when/then/end 是否配对）";
+        else if (text.contains("Unable to resolve ObjectType")) zh = "找不到这种事实类型（类型名写错，或缺少 declare/import）";
+        else if (text.contains("Unable to Analyse Expression") || text.contains("unable to resolve")) zh = "条件无法解析（字段名、取值或类型写错？）";
+        else if (text.startsWith("Rule Compilation error")) zh = "规则动作（then 部分）无法编译";
+        else if (text.contains("Duplicate rule name") || text.contains("already defined")) zh = "规则名称重复";
+        else zh = "规则无法编译";
+        return zh + " / " + text;
     }
 
     private static String fingerprint(Path dir, List<Path> files) {
