@@ -32,7 +32,7 @@ public final class ReportParser {
 
     private final TableExtractor tables;
 
-    public ReportParser() { this(TableExtractor.NONE); }
+    public ReportParser() { this(new nianbao.parse.tables.SchemaTableExtractor()); }
 
     public ReportParser(TableExtractor tables) { this.tables = tables; }
 
