@@ -32,12 +32,8 @@ final class Tokens {
             } else if (b instanceof TextBlock t) {
                 String s = t.text();
                 if (s.isEmpty()) continue;
-                if (s.strip().isEmpty() && s.replace('\u00A0', ' ').isBlank()) {
-                    // A line holding a single space (or tab) is an empty cell; longer runs are indentation.
-                    if (s.length() == 1) out.add(new Item(Item.Kind.BLANK, "", "", t.line()));
-                    continue;
-                }
                 if (isBlankish(s)) {
+                    // A line holding a single space (or tab) is an empty cell; longer runs are indentation.
                     if (s.length() == 1) out.add(new Item(Item.Kind.BLANK, "", "", t.line()));
                     continue;
                 }
