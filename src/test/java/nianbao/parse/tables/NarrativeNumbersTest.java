@@ -68,6 +68,12 @@ class NarrativeNumbersTest {
     }
 
     @Test
+    void numbersAboutOtherBusinessAreNotRestatements() throws IOException {
+        String other = "县行政服务中心累计受理130641件,办结130408件。全年办理行政复议案件120件、行政诉讼案件7件。";
+        assertThat(findings(auditEdited(tmp, "003", "全部依法依规予以答复", "全部依法依规予以答复。" + other), "TXT-NUMBERS")).isEmpty();
+    }
+
+    @Test
     void partsExceedingTheirTotal() throws IOException {
         assertThat(findings(audit("002"), "TXT-NUMBERS")).isEmpty(); // 1136+1627+2057 = 4820
         var r = auditEdited(tmp, "002", "政务动态类信息1136条", "政务动态类信息3136条");
