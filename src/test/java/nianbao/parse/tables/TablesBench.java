@@ -14,7 +14,7 @@ import nianbao.parse.ReportParser;
 
 /**
  * Prints, per sample, the cells extracted and the median time of table extraction (not a test).
- * Run: ./mvnw -q -o test-compile && java -cp target/classes:target/test-classes:$(cat target/cp.txt) nianbao.parse.tables.TablesBench [--dump]
+ * Run: ./mvnw -q -o -DskipTests package && java -cp target/nianbao.jar:target/test-classes nianbao.parse.tables.TablesBench [--dump]
  */
 public final class TablesBench {
     public static void main(String[] args) throws Exception {
@@ -37,7 +37,19 @@ public final class TablesBench {
             }
             Arrays.sort(t);
             medians.add(t[t.length / 2]);
-            System.out.printf("%s: %s, %d cells, median %.3f ms%n", f.getFileName(), r.formatDetected(), cells.size(), t[t.length / 2]);
+            String accuracy = "no ground truth";
+            String prefix = f.getFileName().toString().substring(0, 3);
+            try {
+                List<String> want = ExpectedCells.load("tables/" + prefix + ".cells");
+                java.util.Set<String> got = new java.util.HashSet<>(cells.stream().map(ExpectedCells::line).toList());
+                long ok = want.stream().filter(got::contains).count();
+                accuracy = String.format("accuracy %d/%d = %.1f%% (extra %d)", ok, want.size(), 100.0 * ok / want.size(),
+                        cells.size() - ok);
+            } catch (java.io.IOException e) {
+                // a sample without an expected-cells file
+            }
+            System.out.printf("%s: %s, %d cells, %s, median %.3f ms%n", f.getFileName(), r.formatDetected(), cells.size(), accuracy,
+                    t[t.length / 2]);
             if (dump) for (Cell c : cells) System.out.println(ExpectedCells.line(c));
         }
         medians.sort(null);
