@@ -36,6 +36,11 @@ public final class SchemaTableExtractor implements TableExtractor {
         List<Cell> out = new ArrayList<>();
         int t2 = find(items, 0, items.size(), n -> n.contains("第二十条第(一)项") || n.equals("信息内容"));
         int t3 = find(items, Math.max(t2, 0), items.size(), n -> n.contains("勾稽关系") || n.contains("申请人情况"));
+        if (t3 < 0) {
+            // No header survived (cut page, lost caption): anchor on the first row's own label.
+            String first = core(tpl.rows("T3").get(0).label());
+            t3 = find(items, Math.max(t2, 0), items.size(), n -> similarity(first, core(n)) >= 0.8);
+        }
         int t3End = items.size();
         if (t3 >= 0) {
             int[] end = {t3};

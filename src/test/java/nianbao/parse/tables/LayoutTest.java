@@ -167,6 +167,18 @@ class LayoutTest {
         assertThat(canonical(got)).as(text).containsExactlyInAnyOrderElementsOf(want);
     }
 
+    @org.junit.jupiter.api.Test
+    void t3WithoutItsHeaderIsFoundByItsFirstRow() throws Exception {
+        Map<String, String> values = values("003");
+        String text = render("pipes", tables(Format.GB_2019, values))
+                .replace("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n", "");
+        assertThat(text).doesNotContain("申请人情况");
+        Document doc = new Ingestor().read("x.txt", text.getBytes(StandardCharsets.UTF_8));
+        List<Cell> got = new SchemaTableExtractor().extract(doc.blocks(), Format.GB_2019);
+        assertThat(got.stream().filter(c -> c.table().equals("T3"))).hasSize(161);
+        assertThat(canonical(got)).contains("T3/1/natural=33", "T3/3.7/total=37");
+    }
+
     // ---- digit runs ----------------------------------------------------------------------------------
 
     private static List<Cell> t3Row(String label, String values) {
@@ -190,6 +202,19 @@ class LayoutTest {
         assertThat(mixed).extracting(c -> c.value().intValue()).containsExactly(100, 0, 0, 0, 0, 21, 121);
         assertThat(mixed.get(2).inferred()).isTrue();
         assertThat(mixed.get(0).inferred()).isFalse();
+    }
+
+    @Test
+    void t4DigitRunsSplitByTheThreeGroupTotals() {
+        List<nianbao.ingest.Block> blocks = new ArrayList<>();
+        int n = 1;
+        for (String l : new String[] {"四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "总计", "40318 325313 00011", "五、存在的主要问题及改进情况"}) {
+            blocks.add(new TextBlock(n++, l));
+        }
+        List<Cell> t4 = new SchemaTableExtractor().extract(blocks, Format.GB_2019);
+        assertThat(t4).extracting(c -> c.value().intValue()).containsExactly(4, 0, 3, 1, 8, 3, 2, 5, 3, 13, 0, 0, 0, 1, 1);
+        assertThat(t4).allMatch(Cell::inferred).allMatch(c -> c.line() == 6);
+        assertThat(t4.get(9).row()).isEqualTo("suit_direct");
     }
 
     @Test
