@@ -68,7 +68,8 @@ public final class SchemaTableExtractor implements TableExtractor {
         List<TableTemplate.Entry> entries = tpl.entries(table);
         List<Cell> out = new ArrayList<>();
         Set<String> rowsWithCells = new HashSet<>();
-        List<Object[]> groupRuns = new ArrayList<>(); // {entry, label index}
+        record GroupAt(TableTemplate.Entry entry, int at) {}
+        List<GroupAt> groupRuns = new ArrayList<>();
         int pos = from;
         end[0] = from;
         for (int e = 0; e < entries.size(); e++) {
@@ -82,14 +83,14 @@ public final class SchemaTableExtractor implements TableExtractor {
                 rowsWithCells.add(entry.id());
                 end[0] = runEnd;
             } else if (entry.kind().equals("group")) {
-                groupRuns.add(new Object[] {entry, at});
+                groupRuns.add(new GroupAt(entry, at));
             }
         }
         // A group caption followed directly by values and without its sub-rows is the older single row
         // (e.g. （六）其他处理 as one row in a GB_2021 table): keep its values under the group's id.
-        for (Object[] g : groupRuns) {
-            TableTemplate.Entry entry = (TableTemplate.Entry) g[0];
-            int at = (Integer) g[1];
+        for (GroupAt g : groupRuns) {
+            TableTemplate.Entry entry = g.entry();
+            int at = g.at();
             boolean children = rowsWithCells.stream().anyMatch(r -> r.startsWith(entry.id() + "."));
             int runEnd = runEnd(items, at + 1, to);
             boolean hasValue = items.subList(at + 1, runEnd).stream().anyMatch(i -> i.kind() == Item.Kind.VALUE);
