@@ -20,7 +20,8 @@ public record Report(
         List<Section> sections,
         List<Cell> cells,
         List<SourceLine> lines,
-        String text) {
+        String text,
+        List<Statement> statements) {
 
     public boolean isGb() { return formatDetected.isGb(); }
 
@@ -50,13 +51,14 @@ public record Report(
     /** The same report with the publication date a batch manifest supplies (dates usually live on the web page). */
     public Report withPublishedOn(LocalDate date, String evidence) {
         return new Report(source, sha256, title, titleLine, agency, agencyLevel, reportYear, titleYear, bodyYear,
-                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text);
+                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements);
     }
 
     /** The same report with the issuing body a batch manifest supplies. */
     public Report withAgency(String agency, AgencyLevel level) {
         return new Report(source, sha256, title, titleLine, agency, level, reportYear, titleYear, bodyYear,
-                publishedOn, publishedLine, publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text);
+                publishedOn, publishedLine, publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text,
+                statements);
     }
 
     public Section section(String id) {

@@ -32,7 +32,7 @@ public final class ReportParser {
 
     private final TableExtractor tables;
 
-    public ReportParser() { this(TableExtractor.NONE); }
+    public ReportParser() { this(new nianbao.parse.tables.SchemaTableExtractor()); }
 
     public ReportParser(TableExtractor tables) { this.tables = tables; }
 
@@ -65,7 +65,7 @@ public final class ReportParser {
                 published == null ? null : published.date, published == null ? 0 : published.line,
                 published == null ? null : published.evidence,
                 period, detected, Format.expectedFor(reportYear), markers,
-                sections, cells, source, text.toString());
+                sections, cells, source, text.toString(), nianbao.parse.tables.NarrativeNumbers.of(source));
     }
 
     static List<Line> lines(Document doc) {

@@ -64,6 +64,7 @@ public final class HtmlReport {
             ctx.setVariable("sectionAt", sectionAt);
             List<SourceLine> lines = a.report().lines();
             ctx.setVariable("lines", lines);
+            ctx.setVariable("tables", nianbao.parse.tables.TableGrid.of(a.report(), a.findings()));
         }
         return ENGINE.process("report", ctx).getBytes(StandardCharsets.UTF_8);
     }

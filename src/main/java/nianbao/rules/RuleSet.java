@@ -112,6 +112,7 @@ public final class RuleSet {
         facts.add(report);
         facts.addAll(report.sections());
         facts.addAll(report.cells());
+        facts.addAll(report.statements());
         session.execute(facts);
         return findings.list();
     }

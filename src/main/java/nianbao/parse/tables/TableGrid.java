@@ -1,0 +1,129 @@
+package nianbao.parse.tables;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nianbao.model.Cell;
+import nianbao.model.Finding;
+import nianbao.model.Report;
+
+/**
+ * The statistical tables re-drawn for the HTML report: official labels from the template data, the
+ * extracted values, and the findings that point at a cell (highlight + hover text + link to the source line).
+ */
+public final class TableGrid {
+    private TableGrid() {}
+
+    /** One drawn cell; {@code css} is null, "blank", "bad" or "flag"; {@code line} 0 when there is no source line. */
+    public record GridCell(String text, boolean header, int colspan, String css, String title, int line) {}
+
+    public record Grid(String title, List<List<GridCell>> rows) {}
+
+    private static final String[][] TITLES = {
+        {"T2", "表二 主动公开政府信息情况"}, {"T3", "表三 收到和处理政府信息公开申请情况"}, {"T4", "表四 政府信息公开行政复议、行政诉讼情况"}};
+
+    public static List<Grid> of(Report r, List<Finding> findings) {
+        if (r == null || r.cells().isEmpty()) return List.of();
+        TableTemplate tpl = TableTemplate.of(r.formatDetected());
+        Map<String, Cell> cells = new HashMap<>();
+        for (Cell c : r.cells()) cells.put(c.table() + "/" + c.row() + "/" + c.col(), c);
+        Map<String, List<Finding>> at = new HashMap<>();
+        for (Finding f : findings) {
+            var l = f.location();
+            if (l.table() != null && l.row() != null && l.col() != null) {
+                at.computeIfAbsent(l.table() + "/" + l.row() + "/" + l.col(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<Grid> out = new ArrayList<>();
+        for (String[] t : TITLES) {
+            String table = t[0];
+            if (r.cells().stream().noneMatch(c -> c.table().equals(table))) continue;
+            List<List<GridCell>> rows = new ArrayList<>();
+            switch (table) {
+                case "T2" -> t2(tpl, cells, at, rows);
+                case "T3" -> t3(tpl, cells, at, rows);
+                default -> t4(tpl, cells, at, rows);
+            }
+            out.add(new Grid(t[1], rows));
+        }
+        return out;
+    }
+
+    private static void t2(TableTemplate tpl, Map<String, Cell> cells, Map<String, List<Finding>> at, List<List<GridCell>> rows) {
+        for (TableTemplate.Entry e : tpl.entries("T2")) {
+            if (e.kind().equals("block")) {
+                rows.add(List.of(head(e.label(), e.cols().size() + 1)));
+                List<GridCell> h = new ArrayList<>(List.of(head("信息内容", 1)));
+                for (String c : e.cols()) h.add(head(tpl.columnLabel("T2", c), 1));
+                rows.add(h);
+            } else if (e.isRow()) {
+                rows.add(dataRow("T2", e.id(), e.label(), e.cols(), cells, at));
+            }
+        }
+    }
+
+    private static void t3(TableTemplate tpl, Map<String, Cell> cells, Map<String, List<Finding>> at, List<List<GridCell>> rows) {
+        List<String> cols = tpl.columns("T3").stream().map(TableTemplate.Column::id).toList();
+        List<GridCell> h = new ArrayList<>(List.of(head("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 1)));
+        for (TableTemplate.Column c : tpl.columns("T3")) h.add(head(c.group().isEmpty() ? c.label() : c.group() + "·" + c.label(), 1));
+        rows.add(h);
+        for (TableTemplate.Entry e : tpl.entries("T3")) {
+            boolean hasCells = cells.containsKey("T3/" + e.id() + "/total") || cols.stream().anyMatch(c -> cells.containsKey("T3/" + e.id() + "/" + c));
+            if (e.kind().equals("group") && !hasCells) {
+                rows.add(List.of(head(e.label(), cols.size() + 1)));
+            } else {
+                rows.add(dataRow("T3", e.id(), e.label(), cols, cells, at));
+            }
+        }
+    }
+
+    private static void t4(TableTemplate tpl, Map<String, Cell> cells, Map<String, List<Finding>> at, List<List<GridCell>> rows) {
+        List<GridCell> groups = new ArrayList<>(), heads = new ArrayList<>(), values = new ArrayList<>();
+        for (TableTemplate.Entry e : tpl.rows("T4")) {
+            groups.add(head(e.group().isEmpty() ? e.label() : e.group() + "·" + e.label(), e.cols().size()));
+            for (String c : e.cols()) {
+                heads.add(head(tpl.columnLabel("T4", c), 1));
+                values.add(value("T4", e.id(), c, cells, at));
+            }
+        }
+        rows.add(groups);
+        rows.add(heads);
+        rows.add(values);
+    }
+
+    private static List<GridCell> dataRow(String table, String row, String label, List<String> cols,
+                                          Map<String, Cell> cells, Map<String, List<Finding>> at) {
+        List<GridCell> r = new ArrayList<>(List.of(head(label, 1)));
+        for (String c : cols) r.add(value(table, row, c, cells, at));
+        return r;
+    }
+
+    private static GridCell head(String text, int colspan) {
+        return new GridCell(text, true, colspan, null, null, 0);
+    }
+
+    private static GridCell value(String table, String row, String col, Map<String, Cell> cells, Map<String, List<Finding>> at) {
+        Cell c = cells.get(table + "/" + row + "/" + col);
+        if (c == null) return new GridCell("（缺）", false, 1, "bad", "报告中没有这一行", 0);
+        List<Finding> fs = at.getOrDefault(table + "/" + row + "/" + col, List.of());
+        StringBuilder title = new StringBuilder();
+        for (Finding f : fs) title.append(title.length() > 0 ? "\n" : "").append(f.code()).append("：").append(f.message());
+        String text = switch (c.status()) {
+            case NUMBER -> c.value().stripTrailingZeros().toPlainString() + (c.inferred() ? "*" : "");
+            case BLANK -> "";
+            case UNREADABLE -> c.raw();
+        };
+        String css = !fs.isEmpty() ? "flag" : switch (c.status()) {
+            case BLANK -> "blank";
+            case UNREADABLE -> "bad";
+            default -> null;
+        };
+        if (title.length() == 0) {
+            if (c.status() == nianbao.model.CellStatus.BLANK) title.append("未填写");
+            else if (c.status() == nianbao.model.CellStatus.UNREADABLE) title.append("无法识别为数字：").append(c.raw());
+            else if (c.inferred()) title.append("由连在一起的数字“").append(c.raw()).append("”按表内合计关系拆分得出");
+        }
+        return new GridCell(text, false, 1, css, title.length() == 0 ? null : title.toString(), c.line());
+    }
+}

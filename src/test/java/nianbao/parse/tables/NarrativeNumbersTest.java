@@ -1,0 +1,83 @@
+package nianbao.parse.tables;
+
+import static nianbao.TestSupport.audit;
+import static nianbao.TestSupport.auditEdited;
+import static nianbao.TestSupport.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import nianbao.model.Finding;
+import nianbao.model.SourceLine;
+import nianbao.model.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** TXT-NUMBERS: narrative numbers against the tables, and stated parts against their stated total. */
+class NarrativeNumbersTest {
+    @TempDir
+    Path tmp;
+
+    private static final String SENTENCE = "2020年共收到政府信息公开申请37件,其中,自然人申请33件,商业企业申请3件,科研机构申请1件";
+
+    @Test
+    void statementsOfASentenceWithABreakdown() {
+        List<Statement> s = NarrativeNumbers.of(List.of(new SourceLine(9, SENTENCE + ",全部依法依规予以答复。", null)));
+        assertThat(s).extracting(Statement::phrase).containsExactly("2020年共收到政府信息公开申请", "自然人申请", "商业企业申请", "科研机构申请");
+        assertThat(s).extracting(Statement::role).containsExactly("total", "part", "part", "part");
+        assertThat(s).allMatch(x -> x.line() == 9 && !x.approximate());
+        // a breakdown in the next sentence belongs to the total before it; "余" marks an approximate number
+        List<Statement> t = NarrativeNumbers.of(List.of(new SourceLine(1, "主动公开政府信息8532条。其中:财政资金类信息175条,公共服务类信息81余条。", null)));
+        assertThat(t).extracting(Statement::role).containsExactly("total", "part", "part");
+        assertThat(t.get(2).approximate()).isTrue();
+        assertThat(NarrativeNumbers.of(List.of(new SourceLine(1, "| 一、本年新收 | 37件 |", null)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"000", "001", "002", "003", "004"})
+    void noSampleContradictsItself(String sample) {
+        assertThat(findings(audit(sample), "TXT-NUMBERS")).isEmpty();
+    }
+
+    @Test
+    void restatedApplicationCountsAreComparedWithT3() throws IOException {
+        var r = auditEdited(tmp, "003", "自然人申请33件", "自然人申请35件");
+        assertThat(findings(r, "TXT-NUMBERS")).anySatisfy(f -> {
+            assertThat(f.message()).contains("第9行", "自然人申请", "35件", "表三中对应数字为33", "第168行", "相差2");
+            assertThat(f.location().line()).isEqualTo(9);
+        });
+        var total = auditEdited(tmp, "003", "共收到政府信息公开申请37件", "共收到政府信息公开申请40件");
+        assertThat(findings(total, "TXT-NUMBERS")).singleElement().satisfies(f -> assertThat(f.message()).contains("40件", "为37"));
+    }
+
+    @Test
+    void outcomesCarryOverAndReviewsAreCompared() throws IOException {
+        String ok = "全年办结申请37件,结转下年度0件,予以公开及部分公开20件。发生政府信息公开行政复议8件、行政诉讼14件。";
+        assertThat(findings(auditEdited(tmp, "003", "全部依法依规予以答复", ok), "TXT-NUMBERS")).isEmpty();
+        String bad = "全年办结申请69件,结转1件,予以公开及部分公开258件。发生政府信息公开行政复议2件、行政诉讼7件。";
+        List<Finding> fs = findings(auditEdited(tmp, "003", "全部依法依规予以答复", bad), "TXT-NUMBERS");
+        assertThat(fs).extracting(Finding::message).anyMatch(m -> m.contains("办结申请") && m.contains("69件"))
+                .anyMatch(m -> m.contains("结转下年度办理") && m.contains("1件"))
+                .anyMatch(m -> m.contains("予以公开及部分公开") && m.contains("为20"))
+                .anyMatch(m -> m.contains("行政复议") && m.contains("为8"))
+                .anyMatch(m -> m.contains("行政诉讼") && m.contains("为14"));
+        assertThat(fs).hasSize(5);
+    }
+
+    @Test
+    void numbersAboutOtherBusinessAreNotRestatements() throws IOException {
+        String other = "县行政服务中心累计受理130641件,办结130408件。全年办理行政复议案件120件、行政诉讼案件7件。";
+        assertThat(findings(auditEdited(tmp, "003", "全部依法依规予以答复", "全部依法依规予以答复。" + other), "TXT-NUMBERS")).isEmpty();
+    }
+
+    @Test
+    void partsExceedingTheirTotal() throws IOException {
+        assertThat(findings(audit("002"), "TXT-NUMBERS")).isEmpty(); // 1136+1627+2057 = 4820
+        var r = auditEdited(tmp, "002", "政务动态类信息1136条", "政务动态类信息3136条");
+        assertThat(findings(r, "TXT-NUMBERS")).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("共4820条", "3项合计6820条", "超过总数2000条"));
+    }
+}
