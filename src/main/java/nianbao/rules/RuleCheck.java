@@ -45,7 +45,7 @@ public final class RuleCheck {
     static final Set<String> SEVERITIES = Set.of("critical", "major", "minor", "info");
     static final List<String> REQUIRED_META = List.of("code", "title", "severity", "points", "category", "basis");
     /** Facts the Java side inserts into every session (RuleSet.evaluate). */
-    static final Set<String> JAVA_FACTS = Set.of("nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell");
+    static final Set<String> JAVA_FACTS = RuleSet.JAVA_FACT_TYPES;
     static final Set<String> SECTION_IDS = Set.of("S1", "S2", "S3", "S4", "S5", "S6", "L1", "L2", "L3", "L4", "L5", "L6");
     static final Set<String> TABLES = Set.of("T2", "T3", "T4");
 

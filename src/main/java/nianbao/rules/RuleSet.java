@@ -90,10 +90,22 @@ public final class RuleSet {
                 deleteQuietly(cached);
             }
         }
-        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
-        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
+        KieBuilder exec;
+        try {
+            exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            exec = null; // the code generator choked (e.g. a DRL keyword used as a field name); the DRL build says why
+        }
+        if (exec == null || exec.getResults().hasMessages(Message.Level.ERROR)) {
             // Build again the classic way: its errors carry DRL file:line for every file.
-            KieBuilder drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(DrlProject.class);
+            KieBuilder drl;
+            try {
+                drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(DrlProject.class);
+            } catch (RuntimeException e) {
+                throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
+                        "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
+                                + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            }
             List<RuleError> errors = errors(drl, dir, files);
             if (!errors.isEmpty()) throw new RuleCompileException(errors);
             return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId()).getKieBase(), fp, false);
@@ -102,6 +114,14 @@ public final class RuleSet {
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
         return new RuleSet(dir, kb, fp, false);
     }
+
+    /**
+     * Fact types that Java inserts (here, and in the batch runner's cross-report session), by class
+     * name; everything else a rule matches must be inserted by a rule. {@code rules check} uses this
+     * to find rules that can never fire, so a new fact type must be listed here.
+     */
+    public static final java.util.Set<String> JAVA_FACT_TYPES = java.util.Set.of(
+            "nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell", "nianbao.model.Statement");
 
     /** Judges one report: a fresh stateless session over the report and its parts. */
     public List<Finding> evaluate(Report report) {
