@@ -1,0 +1,282 @@
+package nianbao.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * PDF with PDFBox 3: glyphs with positions are regrouped into lines top to bottom (CJK glyphs
+ * joined without spaces); ruled tables are rebuilt as grids from the page's border strokes, and
+ * a line of widely spaced pieces (a table without borders) becomes a pipe row "| a | b |" that
+ * the table extractor aligns like a text table. A table cut by a page break is joined again.
+ */
+final class PdfReader {
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–\\s]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*[/／共]\\s*\\d{1,4}\\s*页?)?[-—–\\s]*$");
+
+    private PdfReader() {}
+
+    static Document read(String source, String sha256, byte[] bytes) throws IngestException {
+        PDDocument pdf;
+        try {
+            pdf = Loader.loadPDF(bytes); // the empty user password opens owner-only encryption
+        } catch (InvalidPasswordException e) {
+            throw new IngestException("ENCRYPTED", "PDF文件设置了打开密码，无法读取", "the PDF is protected by an open (user) password");
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+        try (pdf) {
+            return new PdfReader.Pages(pdf).run().document(source, sha256, "pdf");
+        } catch (IngestException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private static IngestException corrupt(Exception e) {
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        if (why.length() > 160) why = why.substring(0, 160) + "…";
+        return new IngestException("CORRUPT", "PDF文件已损坏，无法读取", "the PDF file is damaged: " + e.getClass().getSimpleName() + (why.isEmpty() ? "" : " " + why));
+    }
+
+    /** One glyph: left x, baseline y (top-down), advance width, font size in points. */
+    record Glyph(float x, float y, float w, float size, String text) {
+        float right() { return x + w; }
+        float cx() { return x + w / 2; }
+        float cy() { return y - size * 0.35f; }
+    }
+
+    /** Collects positioned glyphs page by page; the stripper's own text output is not used. */
+    private static final class Collector extends PDFTextStripper {
+        final List<List<Glyph>> pages = new ArrayList<>();
+        private List<Glyph> page;
+        private Set<Long> seen;
+        int mapped, unmapped;
+
+        @Override
+        protected void startPage(PDPage p) throws IOException {
+            page = new ArrayList<>();
+            seen = new HashSet<>();
+            pages.add(page);
+            super.startPage(p);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition t) {
+            String u = t.getUnicode();
+            if (u == null || u.isEmpty() || u.indexOf('\uFFFD') >= 0) {
+                unmapped++;
+                return;
+            }
+            u = radicals(u);
+            if (u.isBlank()) return;
+            float size = t.getFontSizeInPt() > 0.5f ? t.getFontSizeInPt() : Math.max(t.getHeightDir(), 1f);
+            // Fake bold draws a glyph twice at almost the same place; keep one.
+            long key = ((long) Math.round(t.getXDirAdj() * 2) << 32) ^ ((long) Math.round(t.getYDirAdj() * 2) << 16) ^ u.hashCode();
+            if (!seen.add(key)) return;
+            mapped++;
+            page.add(new Glyph(t.getXDirAdj(), t.getYDirAdj(), Math.max(t.getWidthDirAdj(), 0.1f), size, u));
+        }
+    }
+
+    /** Kangxi and supplementary radicals (⼀ ⼆) that some producers emit for 一 二. */
+    static String radicals(String u) {
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (c >= '\u2E80' && c <= '\u2FDF') return java.text.Normalizer.normalize(u, java.text.Normalizer.Form.NFKC);
+        }
+        return u;
+    }
+
+    private sealed interface Item permits Line, Grid {
+        float top();
+    }
+
+    private record Line(float top, String text) implements Item {}
+
+    private record Grid(float top, List<List<PlacedBlocks.Slot>> rows) implements Item {}
+
+    private static final class Pages {
+        private final PDDocument pdf;
+        private final PlacedBlocks out = new PlacedBlocks();
+        private List<List<PlacedBlocks.Slot>> openTable; // the last table, if it ended its page
+        private List<String> openLabels;
+
+        Pages(PDDocument pdf) { this.pdf = pdf; }
+
+        PlacedBlocks run() throws IOException, IngestException {
+            Collector c = new Collector();
+            c.setSortByPosition(false);
+            c.getText(pdf);
+            int images = 0, pageCount = pdf.getNumberOfPages();
+            for (int i = 0; i < c.pages.size() && i < pageCount; i++) {
+                PDPage page = pdf.getPage(i);
+                PdfRulings rulings = PdfRulings.of(page);
+                images += rulings.images;
+                page(i + 1, page.getCropBox().getHeight(), c.pages.get(i), rulings.rules);
+            }
+            closeTable();
+            if (c.mapped == 0) {
+                if (c.unmapped > 0) {
+                    throw new IngestException("NO_TEXT", "PDF中的文字无法提取（字体缺少Unicode映射），需要OCR识别",
+                            "the PDF's text cannot be extracted (fonts without Unicode mapping); OCR is needed");
+                }
+                throw new IngestException("NO_TEXT", images > 0 ? "PDF没有文字层（扫描件或图片），需要先进行OCR文字识别"
+                        : "PDF中没有可提取的文字", images > 0 ? "the PDF has no text layer (a scan); OCR is needed" : "the PDF contains no text");
+            }
+            if (c.unmapped > c.mapped * 2) {
+                throw new IngestException("NO_TEXT", "PDF中大部分文字无法提取（字体缺少Unicode映射），需要OCR识别",
+                        "most of the PDF's text cannot be extracted (fonts without Unicode mapping); OCR is needed");
+            }
+            return out;
+        }
+
+        private void page(int no, float height, List<Glyph> glyphs, List<PdfRulings.Rule> rules) {
+            List<Item> items = new ArrayList<>();
+            List<PdfTables.Region> regions = PdfTables.regions(rules);
+            List<Glyph> free = new ArrayList<>();
+            List<List<Glyph>> inRegion = new ArrayList<>();
+            for (int k = 0; k < regions.size(); k++) inRegion.add(new ArrayList<>());
+            outer:
+            for (Glyph g : glyphs) {
+                for (int k = 0; k < regions.size(); k++) {
+                    if (regions.get(k).contains(g.cx(), g.cy())) {
+                        inRegion.get(k).add(g);
+                        continue outer;
+                    }
+                }
+                free.add(g);
+            }
+            for (int k = 0; k < regions.size(); k++) {
+                List<List<PlacedBlocks.Slot>> grid = regions.get(k).grid(inRegion.get(k));
+                if (!grid.isEmpty()) items.add(new Grid(regions.get(k).top(), grid));
+            }
+            for (List<Glyph> line : lines(free)) {
+                List<String> parts = segments(line);
+                String text = parts.size() >= 2 ? "| " + String.join(" | ", parts) + " |" : parts.get(0);
+                float top = line.stream().map(g -> g.y() - g.size()).min(Float::compare).orElse(0f);
+                float bottom = line.get(0).y();
+                boolean margin = bottom > height * 0.92f || top < height * 0.06f;
+                if (margin && PAGE_NUMBER.matcher(text).matches()) continue; // page furniture
+                items.add(new Line(top, text));
+            }
+            items.sort(Comparator.comparing(Item::top));
+            int lineOnPage = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                if (it instanceof Grid g) {
+                    List<String> labels = new ArrayList<>();
+                    for (int r = 0; r < g.rows().size(); r++) labels.add("第" + no + "页第" + (++lineOnPage) + "行（表格）");
+                    boolean continues = i == 0 && openTable != null && width(openTable) == width(g.rows());
+                    if (continues) {
+                        openTable.addAll(g.rows());
+                        openLabels.addAll(labels);
+                    } else {
+                        closeTable();
+                        openTable = new ArrayList<>(g.rows());
+                        openLabels = labels;
+                    }
+                } else {
+                    closeTable();
+                    out.text(((Line) it).text(), "第" + no + "页第" + (++lineOnPage) + "行");
+                }
+            }
+            // A table stays open across the page break only if it is the page's last item.
+            if (!items.isEmpty() && !(items.get(items.size() - 1) instanceof Grid)) closeTable();
+        }
+
+        private void closeTable() {
+            if (openTable == null) return;
+            List<String> labels = openLabels;
+            out.table(openTable, (table, row) -> labels.get(row - 1));
+            openTable = null;
+            openLabels = null;
+        }
+
+        private static int width(List<List<PlacedBlocks.Slot>> rows) {
+            return rows.stream().mapToInt(List::size).max().orElse(0);
+        }
+    }
+
+    /** Glyphs grouped into lines by baseline, top to bottom, each sorted left to right. */
+    static List<List<Glyph>> lines(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparing(Glyph::y).thenComparing(Glyph::x));
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<Glyph> cur = null;
+        float base = 0, size = 0;
+        for (Glyph g : sorted) {
+            if (cur != null && Math.abs(g.y() - base) <= 0.4f * Math.max(size, g.size())) {
+                cur.add(g);
+                size = Math.max(size, g.size());
+                continue;
+            }
+            cur = new ArrayList<>();
+            cur.add(g);
+            lines.add(cur);
+            base = g.y();
+            size = g.size();
+        }
+        for (List<Glyph> l : lines) l.sort(Comparator.comparing(Glyph::x));
+        return lines;
+    }
+
+    /** A line cut where the gap between glyphs is wider than about one character (table columns). */
+    static List<String> segments(List<Glyph> line) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        Glyph prev = null;
+        for (Glyph g : line) {
+            if (prev != null) {
+                float gap = g.x() - prev.right();
+                float em = Math.max(prev.size(), g.size());
+                if (gap > 1.2f * em) {
+                    parts.add(sb.toString().strip());
+                    sb.setLength(0);
+                } else if (gap > 0.25f * em && !(cjk(last(sb)) && cjk(g.text().charAt(0))) && last(sb) != ' ') {
+                    sb.append(' ');
+                }
+            }
+            sb.append(g.text());
+            prev = g;
+        }
+        parts.add(sb.toString().replaceAll(" {2,}", " ").strip());
+        parts.removeIf(String::isEmpty);
+        if (parts.isEmpty()) parts.add("");
+        return parts;
+    }
+
+    /** Lines of one cell joined; wrapped CJK text is joined without a space. */
+    static String join(List<List<Glyph>> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (List<Glyph> l : lines) {
+            String s = String.join(" ", segments(l));
+            if (s.isEmpty()) continue;
+            if (sb.length() > 0 && !(cjk(last(sb)) && cjk(s.charAt(0)))) sb.append(' ');
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    private static char last(StringBuilder sb) {
+        return sb.length() == 0 ? ' ' : sb.charAt(sb.length() - 1);
+    }
+
+    /** CJK ideographs and full-width punctuation: no spaces between them. */
+    static boolean cjk(char c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
+                || b == Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && c >= '\u2018' && c <= '\u201F';
+    }
+}
