@@ -47,7 +47,7 @@ final class PdfTables {
     }
 
     /** Collinear pieces that touch or overlap become one rule (cell borders are drawn per cell). */
-    private static List<Rule> merge(List<Rule> raw) {
+    static List<Rule> merge(List<Rule> raw) {
         List<Rule> sorted = new ArrayList<>(raw);
         sorted.sort(Comparator.comparing(Rule::h).thenComparing(Rule::pos).thenComparing(Rule::from));
         List<Rule> out = new ArrayList<>();
@@ -55,7 +55,7 @@ final class PdfTables {
             boolean merged = false;
             for (int i = out.size() - 1; i >= 0 && i >= out.size() - 40; i--) {
                 Rule o = out.get(i);
-                if (o.h() == r.h() && Math.abs(o.pos() - r.pos()) <= 1f && r.from() <= o.to() + TOL) {
+                if (o.h() == r.h() && Math.abs(o.pos() - r.pos()) <= 1f && r.from() <= o.to() + TOL && r.to() >= o.from() - TOL) {
                     out.set(i, new Rule(o.h(), o.pos(), Math.min(o.from(), r.from()), Math.max(o.to(), r.to())));
                     merged = true;
                     break;
@@ -93,6 +93,9 @@ final class PdfTables {
         }
 
         float top() { return ys.get(0); }
+
+        @Override
+        public String toString() { return "Region[xs=" + xs + ", ys=" + ys + "]"; }
 
         boolean contains(float x, float y) {
             return x >= xs.get(0) - 1 && x <= xs.get(xs.size() - 1) + 1 && y >= ys.get(0) - 1 && y <= ys.get(ys.size() - 1) + 1;
