@@ -45,6 +45,10 @@ final class DocxReader {
         if (!Zips.complete(bytes)) {
             throw new IngestException("CORRUPT", "Word文件不完整（已截断或损坏）", "the DOCX/ZIP file is truncated or damaged");
         }
+        if (Zips.mentions(bytes, "application/vnd.oasis.opendocument.text")) {
+            throw new IngestException("UNSUPPORTED_TYPE", "暂不支持OpenDocument文本（.odt），请另存为.docx", "OpenDocument text (.odt) is not supported; save as .docx");
+        }
+        if (!Zips.mentions(bytes, "[Content_Types].xml")) throw notWord();
         // OPCPackage.open(InputStream) reads through ZipSecureFile's limits (zip-bomb ratio and entry size).
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
             requireWord(pkg);

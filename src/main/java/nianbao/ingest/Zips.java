@@ -15,4 +15,15 @@ final class Zips {
         }
         return false;
     }
+
+    /** True when the bytes contain {@code name} (ZIP entry names are stored uncompressed). */
+    static boolean mentions(byte[] b, String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= b.length; i++) {
+            for (int k = 0; k < n.length; k++) if (b[i + k] != n[k]) continue outer;
+            return true;
+        }
+        return false;
+    }
 }
