@@ -231,7 +231,7 @@ final class PdfReader {
         return lines;
     }
 
-    /** A line cut where the gap between glyphs is wider than about one character (table columns). */
+    /** A line cut where the gap between glyphs is wider than about one character (table columns), or between two numbers. */
     static List<String> segments(List<Glyph> line) {
         List<String> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
@@ -240,7 +240,9 @@ final class PdfReader {
             if (prev != null) {
                 float gap = g.x() - prev.right();
                 float em = Math.max(prev.size(), g.size());
-                if (gap > 1.2f * em) {
+                // Numbers side by side with a visible gap are two cells, never one number.
+                boolean twoNumbers = gap > 0.2f * em && Character.isDigit(last(sb)) && Character.isDigit(g.text().charAt(0));
+                if (gap > 1.2f * em || twoNumbers) {
                     parts.add(sb.toString().strip());
                     sb.setLength(0);
                 } else if (gap > 0.25f * em && !(cjk(last(sb)) && cjk(g.text().charAt(0))) && last(sb) != ' ') {

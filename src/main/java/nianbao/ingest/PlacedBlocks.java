@@ -31,6 +31,7 @@ final class PlacedBlocks {
     /** Adds a grid; {@code rowPlace} gets the 1-based table and row numbers. Rows are padded to a rectangle. */
     void table(List<List<Slot>> grid, RowPlace rowPlace) {
         if (grid.stream().allMatch(PlacedBlocks::blank)) return;
+        grid = withoutCoveredColumns(grid);
         int table = ++tables;
         int width = grid.stream().mapToInt(List::size).max().orElse(0);
         List<List<GridCell>> out = new ArrayList<>(grid.size());
@@ -45,6 +46,26 @@ final class PlacedBlocks {
             out.add(row);
         }
         blocks.add(new TableBlock(first, out));
+    }
+
+    /**
+     * Drops grid columns in which no cell starts: they only come from cell edges of other rows
+     * (Word 97 widths, PDF borders) and every cell spans across them, so they carry nothing.
+     */
+    static List<List<Slot>> withoutCoveredColumns(List<List<Slot>> grid) {
+        int width = grid.stream().mapToInt(List::size).max().orElse(0);
+        boolean[] keep = new boolean[width];
+        for (List<Slot> row : grid) {
+            if (blank(row)) continue;
+            for (int c = 0; c < row.size(); c++) if (row.get(c).origin()) keep[c] = true;
+        }
+        List<List<Slot>> out = new ArrayList<>(grid.size());
+        for (List<Slot> row : grid) {
+            List<Slot> r = new ArrayList<>(row.size());
+            for (int c = 0; c < row.size(); c++) if (keep[c]) r.add(row.get(c));
+            out.add(r);
+        }
+        return out;
     }
 
     private static boolean blank(List<Slot> row) {
