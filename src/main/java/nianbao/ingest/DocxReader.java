@@ -28,6 +28,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
@@ -98,6 +99,9 @@ final class DocxReader {
         if (!type.contains("wordprocessingml")) throw notWord();
     }
 
+    private static final String TEXT_BOX =
+            "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' .//w:txbxContent";
+
     private static final class Walk {
         private final XWPFDocument doc;
         private final PlacedBlocks out = new PlacedBlocks();
@@ -126,17 +130,15 @@ final class DocxReader {
 
         /** Run text without text-box content (w:txbxContent), which XWPF would otherwise inline. */
         private static String bodyText(XWPFParagraph p) {
-            XmlObject[] boxes = p.getCTP().selectPath(
-                    "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' .//w:txbxContent");
+            XmlObject[] boxes = p.getCTP().selectPath(TEXT_BOX);
             if (boxes.length == 0) return p.getText();
-            XWPFParagraph copy = new XWPFParagraph((org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP) p.getCTP().copy(), p.getBody());
-            for (XmlObject box : copy.getCTP().selectPath(
-                    "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' .//w:txbxContent")) {
+            CTP copy = (CTP) p.getCTP().copy();
+            for (XmlObject box : copy.selectPath(TEXT_BOX)) {
                 try (XmlCursor c = box.newCursor()) {
                     c.removeXml();
                 }
             }
-            return copy.getText();
+            return new XWPFParagraph(copy, p.getBody()).getText();
         }
 
         /** The automatic list number of a paragraph, as Word shows it ("一、"). */
