@@ -23,6 +23,9 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfReader {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–\\s]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*[/／共]\\s*\\d{1,4}\\s*页?)?[-—–\\s]*$");
 
+    /** A line that starts with an enumerator ("二、", "（三）", "4.") begins a new paragraph. */
+    private static final Pattern ENUMERATED = Pattern.compile("^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d))");
+
     private PdfReader() {}
 
     static Document read(String source, String sha256, byte[] bytes) throws IngestException {
@@ -79,12 +82,12 @@ final class PdfReader {
                 return;
             }
             u = radicals(u);
-            if (u.isBlank()) return;
+            if (u.isBlank()) u = " "; // kept: a real space tells text from table cells
             float size = t.getFontSizeInPt() > 0.5f ? t.getFontSizeInPt() : Math.max(t.getHeightDir(), 1f);
             // Fake bold draws a glyph twice at almost the same place; keep one.
             long key = ((long) Math.round(t.getXDirAdj() * 2) << 32) ^ ((long) Math.round(t.getYDirAdj() * 2) << 16) ^ u.hashCode();
             if (!seen.add(key)) return;
-            mapped++;
+            if (!u.equals(" ")) mapped++;
             page.add(new Glyph(t.getXDirAdj(), t.getYDirAdj(), Math.max(t.getWidthDirAdj(), 0.1f), size, u));
         }
     }
@@ -102,7 +105,8 @@ final class PdfReader {
         float top();
     }
 
-    private record Line(float top, String text) implements Item {}
+    /** {@code head}: the width of the line's first word, to tell whether it fitted on the line above. */
+    private record Line(float top, String text, float left, float right, float size, boolean pipe, float head) implements Item {}
 
     private record Grid(float top, List<List<PlacedBlocks.Slot>> rows) implements Item {}
 
@@ -111,6 +115,10 @@ final class PdfReader {
         private final PlacedBlocks out = new PlacedBlocks();
         private List<List<PlacedBlocks.Slot>> openTable; // the last table, if it ended its page
         private List<String> openLabels;
+        private StringBuilder para;          // the paragraph being rebuilt from wrapped lines
+        private String paraPlace;
+        private boolean paraFull;            // its last line ran to the right margin: it may go on
+        private float paraRight;
 
         Pages(PDDocument pdf) { this.pdf = pdf; }
 
@@ -126,6 +134,7 @@ final class PdfReader {
                 page(i + 1, page.getCropBox().getHeight(), c.pages.get(i), rulings.rules);
             }
             closeTable();
+            closeParagraph();
             if (c.mapped == 0) {
                 if (c.unmapped > 0) {
                     throw new IngestException("NO_TEXT", "PDF中的文字无法提取（字体缺少Unicode映射），需要OCR识别",
@@ -168,13 +177,22 @@ final class PdfReader {
                 float bottom = line.get(0).y();
                 boolean margin = bottom > height * 0.92f || top < height * 0.06f;
                 if (margin && PAGE_NUMBER.matcher(text).matches()) continue; // page furniture
-                items.add(new Line(top, text));
+                Glyph end = line.get(line.size() - 1);
+                items.add(new Line(top, text, line.get(0).x(), end.right(), end.size(), parts.size() >= 2, firstWord(line)));
             }
             items.sort(Comparator.comparing(Item::top));
+            float left = Float.MAX_VALUE, right = 0;
+            for (Item it : items) {
+                if (it instanceof Line l && !l.pipe()) {
+                    left = Math.min(left, l.left());
+                    right = Math.max(right, l.right());
+                }
+            }
             int lineOnPage = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 if (it instanceof Grid g) {
+                    closeParagraph();
                     List<String> labels = new ArrayList<>();
                     for (int r = 0; r < g.rows().size(); r++) labels.add("第" + no + "页第" + (++lineOnPage) + "行（表格）");
                     boolean continues = i == 0 && openTable != null && width(openTable) == width(g.rows());
@@ -188,11 +206,33 @@ final class PdfReader {
                     }
                 } else {
                     closeTable();
-                    out.text(((Line) it).text(), "第" + no + "页第" + (++lineOnPage) + "行");
+                    Line l = (Line) it;
+                    String place = "第" + no + "页第" + (++lineOnPage) + "行";
+                    // Wrapped: the line above ran to the margin, or this line's first word would not have fitted on it.
+                    boolean wrapped = paraFull || para != null && paraRight + l.head() > right - 0.5f * l.size();
+                    boolean continues = para != null && wrapped && !l.pipe() && l.left() <= left + 0.5f * l.size()
+                            && !ENUMERATED.matcher(l.text()).find();
+                    if (continues) {
+                        if (!(cjk(last(para)) && cjk(l.text().charAt(0)))) para.append(' ');
+                        para.append(l.text());
+                    } else {
+                        closeParagraph();
+                        para = new StringBuilder(l.text());
+                        paraPlace = place;
+                    }
+                    // A line that reaches the right margin is wrapped text; a short one ends its paragraph.
+                    paraFull = !l.pipe() && l.right() >= right - 1.5f * l.size();
+                    paraRight = l.pipe() ? 0 : l.right();
                 }
             }
             // A table stays open across the page break only if it is the page's last item.
             if (!items.isEmpty() && !(items.get(items.size() - 1) instanceof Grid)) closeTable();
+        }
+
+        private void closeParagraph() {
+            if (para == null) return;
+            out.text(para.toString(), paraPlace);
+            para = null;
         }
 
         private void closeTable() {
@@ -235,13 +275,20 @@ final class PdfReader {
     static List<String> segments(List<Glyph> line) {
         List<String> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
+        float spread = justification(line);
         Glyph prev = null;
+        boolean spaced = false;
         for (Glyph g : line) {
+            if (g.text().equals(" ")) {
+                spaced = prev != null;
+                continue;
+            }
             if (prev != null) {
-                float gap = g.x() - prev.right();
+                float gap = g.x() - prev.right() - spread;
                 float em = Math.max(prev.size(), g.size());
-                // Numbers side by side with a visible gap are two cells, never one number.
-                boolean twoNumbers = gap > 0.2f * em && Character.isDigit(last(sb)) && Character.isDigit(g.text().charAt(0));
+                // Numbers side by side with a visible gap and no space between are two cells, never one number.
+                boolean twoNumbers = !spaced && gap > 0.2f * em && Character.isDigit(last(sb)) && Character.isDigit(g.text().charAt(0));
+                if (spaced && gap <= 1.2f * em && last(sb) != ' ') sb.append(' ');
                 if (gap > 1.2f * em || twoNumbers) {
                     parts.add(sb.toString().strip());
                     sb.setLength(0);
@@ -251,11 +298,37 @@ final class PdfReader {
             }
             sb.append(g.text());
             prev = g;
+            spaced = false;
         }
         parts.add(sb.toString().replaceAll(" {2,}", " ").strip());
         parts.removeIf(String::isEmpty);
         if (parts.isEmpty()) parts.add("");
         return parts;
+    }
+
+    /** Width of the line's first unbreakable piece: up to the first space or the next CJK glyph ("目(http://…)"). */
+    private static float firstWord(List<Glyph> line) {
+        Glyph first = line.get(0);
+        float end = first.right();
+        for (int i = 1; i < line.size(); i++) {
+            Glyph g = line.get(i);
+            if (g.text().isBlank() || cjk(g.text().charAt(0))) break;
+            end = g.right();
+        }
+        return end - first.x();
+    }
+
+    /** The extra space a justified line puts between every two CJK glyphs (their median gap). */
+    private static float justification(List<Glyph> line) {
+        List<Float> gaps = new ArrayList<>();
+        for (int i = 1; i < line.size(); i++) {
+            Glyph a = line.get(i - 1), b = line.get(i);
+            if (a.text().isBlank() || b.text().isBlank()) continue;
+            if (cjk(a.text().charAt(a.text().length() - 1)) && cjk(b.text().charAt(0))) gaps.add(Math.max(0f, b.x() - a.right()));
+        }
+        if (gaps.size() < 4) return 0f;
+        gaps.sort(Float::compare);
+        return gaps.get(gaps.size() / 2);
     }
 
     /** Lines of one cell joined; wrapped CJK text is joined without a space. */

@@ -102,7 +102,7 @@ class OfficeFormsTest {
     void unruledPdfTableComesOutAsPipeRows() throws Exception {
         Document doc = read("004-noborders.pdf");
         assertThat(tables(doc)).isEmpty();
-        assertThat(texts(doc)).anyMatch(s -> s.startsWith("| ") && s.contains("1.属于国家秘密") && s.endsWith(" |"));
+        assertThat(texts(doc)).anyMatch(s -> s.startsWith("| ") && s.contains("属于国家秘密") && s.endsWith(" |"));
         assertThat(tables(read("004.pdf"))).isNotEmpty();
     }
 
@@ -110,7 +110,8 @@ class OfficeFormsTest {
     void pdfKeepsChineseWholeAndNamesPageAndLine() throws Exception {
         Document doc = read("004.pdf");
         TextBlock first = (TextBlock) doc.blocks().get(0);
-        assertThat(first.text()).isEqualTo("友谊县友谊镇人民政府2022年政府信息公开工作年度报告");
+        // the title as the source wrote it (its own spaces kept), no space put between CJK glyphs
+        assertThat(first.text()).isEqualTo(TestSupport.text("004").lines().filter(l -> !l.isBlank()).findFirst().orElseThrow().strip());
         assertThat(doc.places().get(first.line())).isEqualTo("第1页第1行");
         assertThat(doc.places().values()).anyMatch(p -> p.startsWith("第3页"));
     }
