@@ -119,6 +119,7 @@ final class PdfReader {
         private String paraPlace;
         private boolean paraFull;            // its last line ran to the right margin: it may go on
         private float paraRight;
+        private float margin;
 
         Pages(PDDocument pdf) { this.pdf = pdf; }
 
@@ -127,6 +128,8 @@ final class PdfReader {
             c.setSortByPosition(false);
             c.getText(pdf);
             int images = 0, pageCount = pdf.getNumberOfPages();
+            // The text column's right edge over the whole document: a page of short lines has no full line.
+            for (List<Glyph> page : c.pages) for (Glyph g : page) if (!g.text().isBlank()) margin = Math.max(margin, g.right());
             for (int i = 0; i < c.pages.size() && i < pageCount; i++) {
                 PDPage page = pdf.getPage(i);
                 PdfRulings rulings = PdfRulings.of(page);
@@ -181,13 +184,8 @@ final class PdfReader {
                 items.add(new Line(top, text, line.get(0).x(), end.right(), end.size(), parts.size() >= 2, firstWord(line)));
             }
             items.sort(Comparator.comparing(Item::top));
-            float left = Float.MAX_VALUE, right = 0;
-            for (Item it : items) {
-                if (it instanceof Line l && !l.pipe()) {
-                    left = Math.min(left, l.left());
-                    right = Math.max(right, l.right());
-                }
-            }
+            float left = Float.MAX_VALUE, right = margin;
+            for (Item it : items) if (it instanceof Line l && !l.pipe()) left = Math.min(left, l.left());
             int lineOnPage = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);

@@ -57,6 +57,19 @@ class OfficeFormsTest {
         assertThat(office.lines()).allSatisfy(l -> assertThat(l.place()).isNotBlank());
     }
 
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void sameFindingsAsTheTextForm(String name) {
+        var office = TestSupport.auditor().audit(DIR.resolve(name));
+        var text = TestSupport.audit(name.substring(0, 3));
+        assertThat(office.failed()).as(office.errorMessage()).isFalse();
+        assertThat(codes(office)).isEqualTo(codes(text));
+    }
+
+    private static List<String> codes(nianbao.pipeline.AuditResult r) {
+        return r.findings().stream().map(f -> f.code()).sorted().toList();
+    }
+
     @Test
     void docxKeepsMergedCellsOfT3AsGridCopies() throws Exception {
         Document doc = read("004.docx");
