@@ -82,6 +82,25 @@ class OfficeErrorsTest {
     }
 
     @Test
+    void zipBombIsRefusedByPoiLimits() throws Exception {
+        Path f = tmp.resolve("bomb.docx");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            z.write(("<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'>"
+                    + "<Default Extension='xml' ContentType='application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'/>"
+                    + "</Types>").getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] blanks = new byte[1 << 20];
+            Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 40; i++) z.write(blanks); // 40 MB that deflates about 1000:1
+            z.closeEntry();
+        }
+        assertThat(Files.size(f)).isLessThan(200_000);
+        assertClearError(audit(f), "ZIP_BOMB", "压缩炸弹");
+    }
+
+    @Test
     void excelFilesAreNotWord() throws Exception {
         Path xlsx = tmp.resolve("table.docx"), xls = tmp.resolve("table.doc");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream o = Files.newOutputStream(xlsx)) {
