@@ -26,6 +26,16 @@ final class PdfReader {
     /** A line that starts with an enumerator ("二、", "（三）", "4.") begins a new paragraph. */
     private static final Pattern ENUMERATED = Pattern.compile("^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d))");
 
+    static {
+        // PDFBox and FontBox log recoverable damage (a broken font, a bad operator) with full stack
+        // traces; this reader reports damage itself in one line, so their loggers stay quiet unless
+        // configured otherwise. Must run before the first PDFBox logger is created.
+        for (String logger : new String[] {"org.apache.pdfbox", "org.apache.fontbox"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) System.setProperty(key, "off");
+        }
+    }
+
     private PdfReader() {}
 
     static Document read(String source, String sha256, byte[] bytes) throws IngestException {

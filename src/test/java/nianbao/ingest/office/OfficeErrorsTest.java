@@ -101,6 +101,17 @@ class OfficeErrorsTest {
     }
 
     @Test
+    void damagedPdfGivesNoLibraryStackTrace() throws Exception {
+        byte[] b = Files.readAllBytes(OfficeFormsTest.DIR.resolve("003.pdf"));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 60; i++) b[512 + random.nextInt(b.length - 512)] ^= (byte) (1 + random.nextInt(255));
+        Path f = tmp.resolve("scrambled.pdf");
+        Files.write(f, b);
+        Run r = audit(f);
+        assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
     void excelFilesAreNotWord() throws Exception {
         Path xlsx = tmp.resolve("table.docx"), xls = tmp.resolve("table.doc");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream o = Files.newOutputStream(xlsx)) {
