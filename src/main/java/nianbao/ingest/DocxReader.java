@@ -22,13 +22,17 @@ import org.apache.poi.xwpf.usermodel.XWPFNum;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
@@ -144,8 +148,17 @@ final class DocxReader {
         /** The automatic list number of a paragraph, as Word shows it ("一、"). */
         private String number(XWPFParagraph p) {
             BigInteger numId = p.getNumID();
+            BigInteger level = p.getNumIlvl();
+            if (numId == null) {
+                // Heading styles often carry the numbering ("标题 1" numbered 一、二、三).
+                CTNumPr inherited = styleNumbering(p.getStyleID());
+                if (inherited != null && inherited.getNumId() != null) {
+                    numId = inherited.getNumId().getVal();
+                    level = inherited.getIlvl() == null ? null : inherited.getIlvl().getVal();
+                }
+            }
             if (numId == null || numId.signum() == 0) return "";
-            int ilvl = p.getNumIlvl() == null ? 0 : p.getNumIlvl().intValue();
+            int ilvl = level == null ? 0 : Math.max(0, Math.min(8, level.intValue()));
             XWPFNumbering defs = doc.getNumbering();
             if (defs == null) return "";
             XWPFNum num = defs.getNum(numId);
@@ -165,6 +178,19 @@ final class DocxReader {
             }
             if (formats[ilvl] == WordNumbering.Format.NONE && (levelText == null || !levelText.contains("%"))) return "";
             return numbering.next(absId.toString(), ilvl, levelText, formats, starts);
+        }
+
+        /** The numbering of a paragraph style or of the styles it is based on (at most 10 deep). */
+        private CTNumPr styleNumbering(String styleId) {
+            XWPFStyles styles = doc.getStyles();
+            for (int depth = 0; styles != null && styleId != null && depth < 10; depth++) {
+                XWPFStyle style = styles.getStyle(styleId);
+                if (style == null) return null;
+                CTPPrGeneral ppr = style.getCTStyle().getPPr();
+                if (ppr != null && ppr.getNumPr() != null) return ppr.getNumPr();
+                styleId = style.getBasisStyleID();
+            }
+            return null;
         }
 
         private static List<List<PlacedBlocks.Slot>> grid(XWPFTable t) {

@@ -13,13 +13,16 @@ import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
-/** DOCX written with POI and read back: automatic "一、" numbering kept, header and text box kept out of the body. */
+/** DOCX written with POI and read back: automatic "一、" numbering (direct or from a heading style) kept, header and text box kept out of the body. */
 class DocxStructureTest {
 
     @Test
@@ -44,6 +47,16 @@ class DocxStructureTest {
                 p.createRun().setText(h);
                 doc.createParagraph().createRun().setText("正文。");
             }
+            // a heading style that carries the same numbering continues it: 四、
+            CTStyle heading = CTStyle.Factory.newInstance();
+            heading.setStyleId("Heading1");
+            heading.setType(STStyleType.PARAGRAPH);
+            heading.addNewName().setVal("heading 1");
+            heading.addNewPPr().addNewNumPr().addNewNumId().setVal(numId);
+            doc.createStyles().addStyle(new XWPFStyle(heading));
+            XWPFParagraph styled = doc.createParagraph();
+            styled.setStyle("Heading1");
+            styled.createRun().setText("政府信息公开行政复议、行政诉讼情况");
             XWPFParagraph withBox = doc.createParagraph();
             withBox.createRun().setText("正文末段。");
             withBox.createRun().getCTR().set(CTR.Factory.parse(
@@ -55,7 +68,8 @@ class DocxStructureTest {
         }
         Document d = new Ingestor().read("numbered.docx", bytes);
         List<String> texts = d.blocks().stream().map(b -> ((TextBlock) b).text()).toList();
-        assertThat(texts).contains("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "正文末段。");
+        assertThat(texts).contains("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况", "正文末段。");
         assertThat(texts).noneMatch(t -> t.contains("页眉")).noneMatch(t -> t.contains("文本框批注"));
         assertThat(d.places().get(2)).isEqualTo("第2段");
     }
