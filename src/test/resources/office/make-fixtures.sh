@@ -26,4 +26,8 @@ for id in 002 004; do
   soff --convert-to doc:"MS Word 97" --outdir "$tmp" "$tmp/$id.docx"
   cp "$tmp/$id.doc" "$here/$id.doc"
 done
+# Automatic Chinese list numbering ("一、", "（一）" not in the paragraph text), as DOCX and DOC.
+python3 "$here/numbered.py" "$here/numbered.docx"
+soff --convert-to doc:"MS Word 97" --outdir "$tmp" "$here/numbered.docx"
+cp "$tmp/numbered.doc" "$here/numbered.doc"
 du -sh "$here"

@@ -15,6 +15,8 @@ import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
@@ -24,6 +26,16 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 /** DOCX written with POI and read back: automatic "一、" numbering (direct or from a heading style) kept, header and text box kept out of the body. */
 class DocxStructureTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numbered.docx", "numbered.doc"})
+    void listNumbersOfBothLevelsAreCountedAsWordShowsThem(String name) throws Exception {
+        Document d = new Ingestor().read(OfficeFormsTest.DIR.resolve(name));
+        List<String> texts = d.blocks().stream().map(b -> ((TextBlock) b).text()).toList();
+        assertThat(texts).containsSubsequence("一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况");
+        assertThat(texts).contains("全年主动公开信息100条。");
+    }
 
     @Test
     void automaticChineseNumberingIsKeptAndFurnitureIsLeftOut() throws Exception {
