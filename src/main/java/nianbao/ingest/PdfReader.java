@@ -144,7 +144,10 @@ final class PdfReader {
                 PDPage page = pdf.getPage(i);
                 PdfRulings rulings = PdfRulings.of(page);
                 images += rulings.images;
-                page(i + 1, page.getCropBox().getHeight(), c.pages.get(i), rulings.rules);
+                // Text positions are rotated with the page, strokes are not: a rotated page is read as text only.
+                boolean upright = page.getRotation() % 360 == 0;
+                float height = upright || page.getRotation() % 180 == 0 ? page.getCropBox().getHeight() : page.getCropBox().getWidth();
+                page(i + 1, height, c.pages.get(i), upright ? rulings.rules : List.of());
             }
             closeTable();
             closeParagraph();
