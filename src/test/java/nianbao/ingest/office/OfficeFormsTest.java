@@ -112,6 +112,19 @@ class OfficeFormsTest {
     }
 
     @Test
+    void rotatedPdfPagesAreReadAsText(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path rotated = tmp.resolve("rotated.pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(DIR.resolve("003.pdf").toFile())) {
+            for (var page : pdf.getPages()) page.setRotation(90);
+            pdf.save(rotated.toFile());
+        }
+        Report r = parse(new Ingestor().read(rotated));
+        Report text = parse(new Ingestor().read(TestSupport.sample("003")));
+        assertThat(r.reportYear()).isEqualTo(text.reportYear());
+        assertThat(r.sections()).extracting(Section::id).containsExactlyElementsOf(text.sections().stream().map(Section::id).toList());
+    }
+
+    @Test
     void unruledPdfTableComesOutAsPipeRows() throws Exception {
         Document doc = read("004-noborders.pdf");
         assertThat(tables(doc)).isEmpty();
