@@ -87,7 +87,8 @@ final class PdfReader {
         @Override
         protected void processTextPosition(TextPosition t) {
             String u = t.getUnicode();
-            if (u == null || u.isEmpty() || u.indexOf('\uFFFD') >= 0) {
+            // No Unicode, a replacement mark or a private-use code: the font has no usable ToUnicode map.
+            if (u == null || u.isEmpty() || u.indexOf('\uFFFD') >= 0 || u.charAt(0) >= '\uE000' && u.charAt(0) <= '\uF8FF') {
                 unmapped++;
                 return;
             }
