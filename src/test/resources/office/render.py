@@ -86,6 +86,8 @@ def table_html(grid, borders=True):
                 continue
             t, cs, rs = cell
             attrs = (f' colspan="{cs}"' if cs > 1 else '') + (f' rowspan="{rs}"' if rs > 1 else '')
+            if not borders:
+                attrs += ' valign="top"'  # as Word lays out cells by default
             out.append(f'<td{attrs}>{html.escape(t)}</td>')
         out.append('</tr>')
     out.append('</table>')

@@ -36,6 +36,8 @@ final class PdfReader {
         }
     }
 
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[\\d,.]+%?");
+
     private PdfReader() {}
 
     static Document read(String source, String sha256, byte[] bytes) throws IngestException {
@@ -117,7 +119,8 @@ final class PdfReader {
     }
 
     /** {@code head}: the width of the line's first word, to tell whether it fitted on the line above. */
-    private record Line(float top, String text, float left, float right, float size, boolean pipe, float head) implements Item {}
+    private record Line(float top, String text, float left, float right, float size, boolean pipe, float head, List<Seg> cells)
+            implements Item {}
 
     private record Grid(float top, List<List<PlacedBlocks.Slot>> rows) implements Item {}
 
@@ -187,15 +190,24 @@ final class PdfReader {
                 List<List<PlacedBlocks.Slot>> grid = regions.get(k).grid(inRegion.get(k));
                 if (!grid.isEmpty()) items.add(new Grid(regions.get(k).top(), grid));
             }
+            Line above = null;
             for (List<Glyph> line : lines(free)) {
-                List<String> parts = segments(line);
-                String text = parts.size() >= 2 ? "| " + String.join(" | ", parts) + " |" : parts.get(0);
+                List<Seg> parts = cells(line);
+                String text = parts.size() >= 2 ? pipeRow(parts) : parts.get(0).text();
                 float top = line.stream().map(g -> g.y() - g.size()).min(Float::compare).orElse(0f);
                 float bottom = line.get(0).y();
                 boolean margin = bottom > height * 0.92f || top < height * 0.06f;
                 if (margin && PAGE_NUMBER.matcher(text).matches()) continue; // page furniture
                 Glyph end = line.get(line.size() - 1);
-                items.add(new Line(top, text, line.get(0).x(), end.right(), end.size(), parts.size() >= 2, firstWord(line)));
+                Line l = new Line(top, text, line.get(0).x(), end.right(), end.size(), parts.size() >= 2, firstWord(line), parts);
+                Line joined = above == null ? null : wrappedCell(above, l);
+                if (joined != null) {
+                    items.set(items.indexOf(above), joined);
+                    above = joined;
+                    continue;
+                }
+                items.add(l);
+                above = l;
             }
             items.sort(Comparator.comparing(Item::top));
             float left = Float.MAX_VALUE, right = margin;
@@ -283,27 +295,68 @@ final class PdfReader {
         return lines;
     }
 
+    private static String pipeRow(List<Seg> cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Seg c : cells) sb.append(' ').append(c.text()).append(" |");
+        return sb.toString();
+    }
+
+    /**
+     * A short line right under a pipe row that starts where one of its cells starts and stays
+     * inside that column is the cell's wrapped text (Word cells are top-aligned): it is joined
+     * to that cell. Returns the joined row, or null.
+     */
+    private static Line wrappedCell(Line row, Line l) {
+        if (!row.pipe() || l.pipe() || l.top() - row.top() > 2.2f * l.size() || ENUMERATED.matcher(l.text()).find()) return null;
+        List<Seg> cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            Seg c = cells.get(i);
+            float limit = i + 1 < cells.size() ? cells.get(i + 1).x0() : Float.MAX_VALUE;
+            if (Math.abs(c.x0() - l.left()) > 0.6f * l.size() || l.right() > limit - 0.3f * l.size()) continue;
+            if (NUMBER.matcher(c.text()).matches()) return null; // a number never wraps into text
+            String t = c.text() + (cjk(c.text().isEmpty() ? ' ' : c.text().charAt(c.text().length() - 1)) && cjk(l.text().charAt(0)) ? "" : " ") + l.text();
+            List<Seg> joined = new ArrayList<>(cells);
+            joined.set(i, new Seg(t, c.x0(), Math.max(c.x1(), l.right())));
+            return new Line(row.top(), pipeRow(joined), row.left(), row.right(), row.size(), true, row.head(), joined);
+        }
+        return null;
+    }
+
+    /** A piece of a line between wide gaps: a table cell when the line has several. */
+    record Seg(String text, float x0, float x1) {}
+
     /** A line cut where the gap between glyphs is wider than about one character (table columns), or between two numbers. */
     static List<String> segments(List<Glyph> line) {
-        List<String> parts = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (Seg s : cells(line)) out.add(s.text());
+        return out;
+    }
+
+    static List<Seg> cells(List<Glyph> line) {
+        List<Seg> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         float spread = justification(line);
         Glyph prev = null;
+        float x0 = 0;
         boolean spaced = false;
         for (Glyph g : line) {
             if (g.text().equals(" ")) {
                 spaced = prev != null;
                 continue;
             }
+            if (prev == null) x0 = g.x();
             if (prev != null) {
                 float gap = g.x() - prev.right() - spread;
                 float em = Math.max(prev.size(), g.size());
                 // Numbers side by side with a visible gap and no space between are two cells, never one number.
                 boolean twoNumbers = !spaced && gap > 0.2f * em && Character.isDigit(last(sb)) && Character.isDigit(g.text().charAt(0));
+                // Without a space glyph, more than 0.4 character of blank is a column gap (narrow table columns).
+                boolean unspaced = !spaced && gap > 0.4f * em;
                 if (spaced && gap <= 1.2f * em && last(sb) != ' ') sb.append(' ');
-                if (gap > 1.2f * em || twoNumbers) {
-                    parts.add(sb.toString().strip());
+                if (gap > 1.2f * em || twoNumbers || unspaced) {
+                    parts.add(new Seg(sb.toString().strip(), x0, prev.right()));
                     sb.setLength(0);
+                    x0 = g.x();
                 } else if (gap > 0.25f * em && !(cjk(last(sb)) && cjk(g.text().charAt(0))) && last(sb) != ' ') {
                     sb.append(' ');
                 }
@@ -312,9 +365,9 @@ final class PdfReader {
             prev = g;
             spaced = false;
         }
-        parts.add(sb.toString().replaceAll(" {2,}", " ").strip());
-        parts.removeIf(String::isEmpty);
-        if (parts.isEmpty()) parts.add("");
+        parts.add(new Seg(sb.toString().replaceAll(" {2,}", " ").strip(), x0, prev == null ? x0 : prev.right()));
+        parts.removeIf(p -> p.text().isEmpty());
+        if (parts.isEmpty()) parts.add(new Seg("", 0, 0));
         return parts;
     }
 
