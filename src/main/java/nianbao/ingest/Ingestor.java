@@ -34,9 +34,9 @@ public final class Ingestor {
         Kind kind = sniff(bytes);
         switch (kind) {
             case EMPTY -> throw new IngestException("EMPTY", "文件为空", "the file is empty");
-            case PDF -> throw new IngestException("UNSUPPORTED_TYPE", "暂不支持PDF文件", "PDF input is not supported yet");
-            case ZIP -> throw new IngestException("UNSUPPORTED_TYPE", "暂不支持Word(.docx)或压缩文件", "DOCX/ZIP input is not supported yet");
-            case OLE -> throw new IngestException("UNSUPPORTED_TYPE", "暂不支持Word 97-2003(.doc)文件", "DOC input is not supported yet");
+            case PDF -> { return PdfReader.read(source, sha, bytes); }
+            case ZIP -> { return DocxReader.read(source, sha, bytes); }
+            case OLE -> { return DocReader.read(source, sha, bytes); }
             case IMAGE -> throw new IngestException("NOT_TEXT", "文件是图片，不是年度报告文本", "the file is an image, not a report");
             case BINARY -> throw new IngestException("NOT_TEXT", "文件是二进制数据，不是文本", "the file is binary data, not text");
             default -> { }
