@@ -105,6 +105,7 @@ public final class RuleSet {
         facts.add(report);
         facts.addAll(report.sections());
         facts.addAll(report.cells());
+        facts.addAll(report.lines());
         session.execute(facts);
         return findings.list();
     }
