@@ -30,7 +30,7 @@ public final class OutputNames {
         String safe = stem.replaceAll("[^\\p{L}\\p{N}._-]+", "_")
                 .replaceAll("\\.{2,}", "_")          // no ".." anywhere
                 .replaceAll("^[._-]+", "")            // no hidden files, nothing that looks like an option
-                .replaceAll("[. ]+$", "");            // Windows drops trailing dots
+                .replaceAll("[._ ]+$", "");           // Windows drops trailing dots
         safe = truncate(safe);
         if (safe.isEmpty()) safe = "report";
         if (WINDOWS_DEVICE.matcher(safe).matches()) safe = safe + "_";

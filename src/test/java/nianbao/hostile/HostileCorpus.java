@@ -276,12 +276,17 @@ final class HostileCorpus {
     static final String PWN_ATTR = "data-pwned";
 
     static String payloads(int port) {
+        return payloads(port, "corpus");
+    }
+
+    /** Script, event-handler, link and template payloads; remote URLs carry {@code /tag/} so a request can be traced to its page. */
+    static String payloads(int port, String tag) {
         return "<script>document.documentElement.setAttribute('" + PWN_ATTR + "','script')</script>"
-                + "<img src=\"http://127.0.0.1:" + port + "/img.png\" onerror=\"document.documentElement.setAttribute('" + PWN_ATTR + "','img')\">"
+                + "<img src=\"http://127.0.0.1:" + port + "/" + tag + "/img.png\" onerror=\"document.documentElement.setAttribute('" + PWN_ATTR + "','img')\">"
                 + "<a href=\"javascript:document.documentElement.setAttribute('" + PWN_ATTR + "','link')\">点此</a>"
                 + "<svg onload=\"document.documentElement.setAttribute('" + PWN_ATTR + "','svg')\"></svg>"
-                + "<link rel=\"stylesheet\" href=\"http://127.0.0.1:" + port + "/style.css\">"
-                + "<iframe src=\"http://127.0.0.1:" + port + "/frame\"></iframe>"
+                + "<link rel=\"stylesheet\" href=\"http://127.0.0.1:" + port + "/" + tag + "/style.css\">"
+                + "<iframe src=\"http://127.0.0.1:" + port + "/" + tag + "/frame\"></iframe>"
                 + "{{7*7}} [[${7*7}]] [(${7*7})] ${T(java.lang.Runtime).getRuntime().exec('touch pwned')} *{7*7} #{7*7} __${7*7}__::x";
     }
 
