@@ -41,6 +41,18 @@ class ChromiumEscapingTest {
         listener.close();
     }
 
+    /** Runs without a browser: the template never writes unescaped text and keeps its CSP. */
+    @Test
+    void templateUsesOnlyEscapingAttributesAndKeepsItsPolicy() throws IOException {
+        String template;
+        try (var in = ChromiumEscapingTest.class.getResourceAsStream("/nianbao/templates/report.html")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(template).doesNotContain("th:utext", "[(", "th:inline");
+        assertThat(template).contains("http-equiv=\"Content-Security-Policy\"", "default-src 'none'");
+        assertThat(template.replaceAll("(?s)<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")).doesNotContain("<script");
+    }
+
     @Test
     void injectedScriptsDoNotRunAndNothingIsFetched() throws Exception {
         try {
