@@ -24,10 +24,27 @@ public final class Ingestor {
 
     /**
      * Resource limits for one input. Defaults: 64 MB, 200,000 lines, HTML depth 512. A file over
-     * a limit is refused with TOO_LARGE before it is parsed.
+     * a limit is refused with TOO_LARGE before it is parsed. {@link #configured()} reads the JVM
+     * properties nianbao.maxBytes, nianbao.maxLines and nianbao.maxHtmlDepth (e.g. through
+     * NIANBAO_JAVA_OPTS); a missing or invalid value keeps the default.
      */
     public record Limits(long maxBytes, int maxLines, int maxHtmlDepth) {
         public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, DEFAULT_MAX_HTML_DEPTH);
+
+        public static Limits configured() {
+            return new Limits(property("nianbao.maxBytes", DEFAULT_MAX_BYTES),
+                    (int) Math.min(Integer.MAX_VALUE, property("nianbao.maxLines", DEFAULT_MAX_LINES)),
+                    (int) Math.min(Integer.MAX_VALUE, property("nianbao.maxHtmlDepth", DEFAULT_MAX_HTML_DEPTH)));
+        }
+
+        static long property(String name, long fallback) {
+            try {
+                long v = Long.parseLong(System.getProperty(name, "").strip());
+                return v > 0 ? v : fallback;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
 
         public Limits {
             if (maxBytes <= 0 || maxLines <= 0 || maxHtmlDepth <= 0) throw new IllegalArgumentException("limits must be positive");
@@ -36,7 +53,8 @@ public final class Ingestor {
 
     private final Limits limits;
 
-    public Ingestor() { this(Limits.DEFAULT); }
+    /** Limits from the JVM properties, else the defaults (see {@link Limits}). */
+    public Ingestor() { this(Limits.configured()); }
 
     public Ingestor(long maxBytes) { this(new Limits(maxBytes, DEFAULT_MAX_LINES, DEFAULT_MAX_HTML_DEPTH)); }
 

@@ -40,8 +40,18 @@ public final class Auditor {
     private final Grading grading;
     private final Duration timeout;
 
+    /** With the deadline of the JVM property nianbao.timeoutSeconds (0 = none), else {@link #DEFAULT_TIMEOUT}. */
     public Auditor(Ingestor ingestor, ReportParser parser, RuleSet rules, Grading grading) {
-        this(ingestor, parser, rules, grading, DEFAULT_TIMEOUT);
+        this(ingestor, parser, rules, grading, configuredTimeout());
+    }
+
+    static Duration configuredTimeout() {
+        try {
+            long s = Long.parseLong(System.getProperty("nianbao.timeoutSeconds", "").strip());
+            return s >= 0 ? Duration.ofSeconds(s) : DEFAULT_TIMEOUT;
+        } catch (NumberFormatException e) {
+            return DEFAULT_TIMEOUT;
+        }
     }
 
     public Auditor(Ingestor ingestor, ReportParser parser, RuleSet rules, Grading grading, Duration timeout) {

@@ -41,6 +41,13 @@ final class HostileCorpus {
 
     private HostileCorpus() {}
 
+    /** Writes the corpus (and the 100 MB file) into a folder, for measuring with the real launcher. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        for (Case c : write(dir, 9)) System.out.println(c.name() + "\t" + c.what());
+        huge(dir);
+    }
+
     /** Writes every case into {@code dir}; {@code port} is a local port that must never be contacted. */
     static List<Case> write(Path dir, int port) throws IOException {
         Files.createDirectories(dir);

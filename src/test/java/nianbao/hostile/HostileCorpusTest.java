@@ -96,6 +96,24 @@ class HostileCorpusTest {
     }
 
     @Test
+    void limitsAreConfigurableThroughJvmProperties(@TempDir Path out) {
+        System.setProperty("nianbao.maxLines", "10");
+        try {
+            Cli.Result r = Cli.run("audit", "--no-cache", "-o", out.toString(), TestSupport.sample("001").toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("文件行数过多", "limit 10)");
+        } finally {
+            System.clearProperty("nianbao.maxLines");
+        }
+        System.setProperty("nianbao.maxBytes", "not a number");
+        try {
+            assertThat(new nianbao.ingest.Ingestor().limits()).isEqualTo(nianbao.ingest.Ingestor.Limits.DEFAULT);
+        } finally {
+            System.clearProperty("nianbao.maxBytes");
+        }
+    }
+
+    @Test
     void aDeadlineTurnsARunawayAuditIntoATimeoutError() {
         AuditResult r = TestSupport.auditor().withTimeout(Duration.ofNanos(1)).audit(TestSupport.sample("000"));
         assertThat(r.errorCode()).isEqualTo("TIMEOUT");
