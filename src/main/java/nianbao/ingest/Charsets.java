@@ -43,9 +43,13 @@ public final class Charsets {
         return new Decoding(guessed == null ? GB18030 : widen(guessed), 0);
     }
 
-    /** Chinese text in UTF-16 without a BOM shows NULs on one side of most ASCII characters. */
-    private static Optional<Charset> utf16WithoutBom(byte[] b) {
-        int n = Math.min(b.length & ~1, 4096);
+    /**
+     * UTF-16 without a BOM: NULs (the high byte of ASCII characters) on one side only, and the
+     * head decodes to mostly Chinese, ASCII and full-width characters. Chinese-heavy text has few
+     * ASCII characters, so a share of NULs is not enough on its own; the decoded text decides.
+     */
+    static Optional<Charset> utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length & ~1, 8192);
         if (n < 8) return Optional.empty();
         int zeroEven = 0, zeroOdd = 0;
         for (int i = 0; i < n; i += 2) {
@@ -53,13 +57,27 @@ public final class Charsets {
             if (b[i + 1] == 0) zeroOdd++;
         }
         int pairs = n / 2;
-        if (zeroOdd > pairs / 5 && zeroEven < pairs / 50 && isStrict(b, StandardCharsets.UTF_16LE)) {
+        if (zeroOdd * 100 >= pairs && zeroEven * 8 < zeroOdd && plausible(b, n, StandardCharsets.UTF_16LE)) {
             return Optional.of(StandardCharsets.UTF_16LE);
         }
-        if (zeroEven > pairs / 5 && zeroOdd < pairs / 50 && isStrict(b, StandardCharsets.UTF_16BE)) {
+        if (zeroEven * 100 >= pairs && zeroOdd * 8 < zeroEven && plausible(b, n, StandardCharsets.UTF_16BE)) {
             return Optional.of(StandardCharsets.UTF_16BE);
         }
         return Optional.empty();
+    }
+
+    /** At least 90% of the decoded head is CJK, CJK punctuation, full-width forms or printable ASCII. */
+    private static boolean plausible(byte[] b, int n, Charset cs) {
+        String s = new String(b, 0, n, cs);
+        int good = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t' || c >= 0x4E00 && c <= 0x9FFF
+                    || c >= 0x3000 && c <= 0x303F || c >= 0xFF00 && c <= 0xFFEF || c >= 0x2000 && c <= 0x206F || c == 0xA0) {
+                good++;
+            }
+        }
+        return good * 10 >= s.length() * 9;
     }
 
     private static Charset widen(Charset cs) {

@@ -41,7 +41,12 @@ final class HtmlReader {
     }
 
     static List<Block> blocks(String html) {
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
+        return blocks(html, Ingestor.DEFAULT_MAX_HTML_DEPTH);
+    }
+
+    /** jsoup's tree builder is iterative and stops nesting at {@code maxDepth}: a page nested 100k deep parses flat. */
+    static List<Block> blocks(String html, int maxDepth) {
+        Parser parser = Parser.htmlParser().setTrackPosition(true).setMaxDepth(maxDepth);
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html, "", parser);
         Walker w = new Walker();
         w.walk(doc.body() == null ? doc : doc.body());

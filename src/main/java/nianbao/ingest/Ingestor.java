@@ -17,12 +17,50 @@ import java.util.Optional;
 public final class Ingestor {
     /** Default upper bound on input size; larger files are refused before being read. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    /** Default upper bound on text lines: real reports have a few thousand; millions of empty lines are an attack on memory. */
+    public static final int DEFAULT_MAX_LINES = 200_000;
+    /** Default HTML nesting depth kept by the parser; deeper elements are attached at this depth (jsoup's own guard). */
+    public static final int DEFAULT_MAX_HTML_DEPTH = 512;
 
-    private final long maxBytes;
+    /**
+     * Resource limits for one input. Defaults: 64 MB, 200,000 lines, HTML depth 512. A file over
+     * a limit is refused with TOO_LARGE before it is parsed. {@link #configured()} reads the JVM
+     * properties nianbao.maxBytes, nianbao.maxLines and nianbao.maxHtmlDepth (e.g. through
+     * NIANBAO_JAVA_OPTS); a missing or invalid value keeps the default.
+     */
+    public record Limits(long maxBytes, int maxLines, int maxHtmlDepth) {
+        public static final Limits DEFAULT = new Limits(DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, DEFAULT_MAX_HTML_DEPTH);
 
-    public Ingestor() { this(DEFAULT_MAX_BYTES); }
+        public static Limits configured() {
+            return new Limits(property("nianbao.maxBytes", DEFAULT_MAX_BYTES),
+                    (int) Math.min(Integer.MAX_VALUE, property("nianbao.maxLines", DEFAULT_MAX_LINES)),
+                    (int) Math.min(Integer.MAX_VALUE, property("nianbao.maxHtmlDepth", DEFAULT_MAX_HTML_DEPTH)));
+        }
 
-    public Ingestor(long maxBytes) { this.maxBytes = maxBytes; }
+        static long property(String name, long fallback) {
+            try {
+                long v = Long.parseLong(System.getProperty(name, "").strip());
+                return v > 0 ? v : fallback;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+
+        public Limits {
+            if (maxBytes <= 0 || maxLines <= 0 || maxHtmlDepth <= 0) throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    private final Limits limits;
+
+    /** Limits from the JVM properties, else the defaults (see {@link Limits}). */
+    public Ingestor() { this(Limits.configured()); }
+
+    public Ingestor(long maxBytes) { this(new Limits(maxBytes, DEFAULT_MAX_LINES, DEFAULT_MAX_HTML_DEPTH)); }
+
+    public Ingestor(Limits limits) { this.limits = limits; }
+
+    public Limits limits() { return limits; }
 
     public Document read(Path file) throws IngestException {
         byte[] bytes = load(file);
@@ -49,27 +87,55 @@ public final class Ingestor {
         if (looksGarbled(text)) {
             throw new IngestException("ENCODING", "无法识别文件编码（解码后多为乱码）", "unknown text encoding (decoded text is mostly garbage)");
         }
-        var blocks = kind == Kind.HTML ? HtmlReader.blocks(text) : TextReader.blocks(text);
+        int lines = TextReader.countLines(text);
+        if (kind != Kind.HTML && lines > limits.maxLines()) {
+            throw new IngestException("TOO_LARGE", "文件行数过多（" + lines + " 行，上限 " + limits.maxLines() + " 行）",
+                    "too many lines (" + lines + ", limit " + limits.maxLines() + ")");
+        }
+        var blocks = kind == Kind.HTML ? HtmlReader.blocks(text, limits.maxHtmlDepth()) : TextReader.blocks(text);
+        if (blocks.size() > limits.maxLines()) {
+            throw new IngestException("TOO_LARGE", "文件内容过多（" + blocks.size() + " 段，上限 " + limits.maxLines() + " 段）",
+                    "too many text blocks (" + blocks.size() + ", limit " + limits.maxLines() + ")");
+        }
         if (blocks.stream().noneMatch(b -> b instanceof TableBlock || !((TextBlock) b).text().isBlank())) {
             throw new IngestException("EMPTY", "文件没有可读的文字内容", "the file has no readable text");
         }
         return new Document(source, sha, kind == Kind.HTML ? "html" : "text", decoding.charset().name(), blocks);
     }
 
+    /**
+     * Reads at most maxBytes + 1 bytes, so a file that grows while being read, or a special file
+     * that never ends, cannot exhaust memory; FIFOs and devices are refused outright (they may block forever).
+     */
     private byte[] load(Path file) throws IngestException {
+        long maxBytes = limits.maxBytes();
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new IngestException("TOO_LARGE", "文件过大（" + size / (1024 * 1024) + " MB，上限 " + maxBytes / (1024 * 1024) + " MB）",
-                        "file too large (" + size + " bytes, limit " + maxBytes + ")");
-            }
             if (Files.isDirectory(file)) throw new IngestException("NOT_FILE", "这是一个文件夹，不是文件", "this is a directory, not a file");
-            return Files.readAllBytes(file);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new IngestException("NOT_FILE", "不是普通文件（设备或管道）", "not a regular file (device or pipe)");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) throw tooLarge(size, maxBytes);
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new IngestException("NOT_FOUND", "文件不存在", "file not found");
         } catch (IOException e) {
-            throw new IngestException("IO", "无法读取文件：" + e.getClass().getSimpleName(), "cannot read file: " + e.getMessage());
+            throw new IngestException("IO", "无法读取文件：" + e.getClass().getSimpleName(), "cannot read file: " + oneLine(e.getMessage()));
         }
+    }
+
+    private static IngestException tooLarge(long size, long maxBytes) {
+        return new IngestException("TOO_LARGE", "文件过大（" + size / (1024 * 1024) + " MB，上限 " + maxBytes / (1024 * 1024) + " MB）",
+                "file too large (" + size + " bytes, limit " + maxBytes + ")");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
     }
 
     enum Kind { EMPTY, TEXT, HTML, PDF, ZIP, OLE, IMAGE, BINARY }
@@ -103,8 +169,8 @@ public final class Ingestor {
             else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) control++;
         }
         // UTF-16 without BOM: NULs on one side only; left for the charset detector.
-        boolean utf16Like = zeros > n / 5 && zeros < n * 3 / 5 && control < n / 100;
-        return !utf16Like && (zeros + control) * 100 > n;
+        if ((zeros + control) * 100 <= n) return false;
+        return Charsets.utf16WithoutBom(b).isEmpty();
     }
 
     /** Mostly replacement characters or C1 controls after decoding: the bytes were not text in a known charset. */

@@ -25,6 +25,16 @@ final class TextReader {
         return out;
     }
 
+    /** Line count as {@link #blocks} would produce it (CR, LF and CRLF each end a line), without building them. */
+    static int countLines(String text) {
+        int n = 1;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) n++;
+        }
+        return n;
+    }
+
     /** NUL and other control characters carry no text; tabs stay (Word-to-text uses them for cells). */
     static String clean(String s) {
         StringBuilder sb = null;

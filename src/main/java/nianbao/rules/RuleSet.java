@@ -121,7 +121,8 @@ public final class RuleSet {
      * to find rules that can never fire, so a new fact type must be listed here.
      */
     public static final java.util.Set<String> JAVA_FACT_TYPES = java.util.Set.of(
-            "nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell", "nianbao.model.Statement");
+            "nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell", "nianbao.model.Statement",
+            "nianbao.model.SourceLine");
 
     /** Judges one report: a fresh stateless session over the report and its parts. */
     public List<Finding> evaluate(Report report) {
@@ -133,6 +134,7 @@ public final class RuleSet {
         facts.addAll(report.sections());
         facts.addAll(report.cells());
         facts.addAll(report.statements());
+        facts.addAll(report.lines());
         session.execute(facts);
         return findings.list();
     }
