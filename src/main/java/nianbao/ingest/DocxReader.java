@@ -81,10 +81,15 @@ final class DocxReader {
             if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
                 return new IngestException("ZIP_BOMB", "文件解压后异常膨胀（疑似压缩炸弹），拒绝读取", "refused: the file expands suspiciously (zip bomb?)");
             }
+            if (String.valueOf(t.getMessage()).contains("DOCTYPE is disallowed")) {
+                return new IngestException("XML_DOCTYPE", "Word文件含有被禁止的DOCTYPE声明（可能是XXE攻击），拒绝读取",
+                        "refused: the DOCX declares a DOCTYPE (possible XXE attack)");
+            }
         }
-        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        // The cause in plain words: library class names mean nothing to a reviewer.
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("[\\w.$]*(Exception|Error):\\s*", "").strip();
         if (why.length() > 160) why = why.substring(0, 160) + "…";
-        return new IngestException("CORRUPT", "Word文件已损坏，无法读取", "the DOCX file is damaged: " + e.getClass().getSimpleName() + (why.isEmpty() ? "" : " " + why));
+        return new IngestException("CORRUPT", "Word文件已损坏，无法读取", "the DOCX file is damaged" + (why.isEmpty() ? "" : ": " + why));
     }
 
     /** The package's main part must be a WordprocessingML document, not a workbook or slides. */

@@ -63,8 +63,9 @@ public final class RuleCheck {
             Map<String, Object> meta = r.getMetaData();
             RuleInfo info = RuleInfo.of(r);
             if (info.code() == null) {
-                if (salience(r) < 1000) {
-                    out.add(new Warning(ruleLabel(r), "规则没有 @code 等元数据（只有 salience 1000 的参考数据规则可以没有）/ rule has no @code metadata"));
+                // Exempt: reference data (salience 1000) and inference rules marked @internal, which only derive facts.
+                if (salience(r) < 1000 && !meta.containsKey("internal")) {
+                    out.add(new Warning(ruleLabel(r), "规则没有 @code 等元数据（只有 salience 1000 的参考数据规则和标注 @internal 的推理规则可以没有）/ rule has no @code metadata"));
                 }
                 continue;
             }
@@ -245,7 +246,8 @@ public final class RuleCheck {
         return out;
     }
 
-    private static final Pattern INSERT_NEW = Pattern.compile("insert(?:Logical)?\\s*\\(\\s*new\\s+([\\w.]+)\\s*\\(");
+    /** A type constructed anywhere in the rule sources (a consequence or a DRL function) can be inserted. */
+    private static final Pattern INSERT_NEW = Pattern.compile("\\bnew\\s+([\\w.]+)\\s*\\(");
 
     private static Set<String> insertedInSources(Path dir) {
         Set<String> out = new LinkedHashSet<>();

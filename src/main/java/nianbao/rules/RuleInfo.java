@@ -4,15 +4,20 @@ import java.util.Map;
 
 /** A rule's metadata as policy staff wrote it: code, title, severity, points, category, basis. */
 public record RuleInfo(String name, String pkg, String code, String title, String severity, int points,
-                       String category, String basis) {
+                       String category, String basis, boolean supporting) {
 
     static RuleInfo of(org.kie.api.definition.rule.Rule rule) {
         Map<String, Object> m = rule.getMetaData();
         return new RuleInfo(rule.getName(), rule.getPackageName(), str(m, "code", null), str(m, "title", rule.getName()),
-                str(m, "severity", null), points(m.get("points")), str(m, "category", null), str(m, "basis", null));
+                str(m, "severity", null), points(m.get("points")), str(m, "category", null), str(m, "basis", null),
+                m.containsKey("internal") || RuleCheck.salience(rule) >= 1000);
     }
 
-    /** Rules without a code (helpers that set up reference facts) do not report findings. */
+    /**
+     * Rules without a code do not report findings. {@code supporting} marks the two kinds allowed to:
+     * reference-data rules (salience 1000) and inference rules marked {@code @internal}, which only
+     * derive intermediate facts.
+     */
     public boolean reportsFindings() { return code != null; }
 
     private static String str(Map<String, Object> m, String key, String dflt) {

@@ -48,6 +48,10 @@ public final class IntegrityLexiconGenerator {
             int r = 0;
             row(s, r++, "RuleSet", "nianbao.audit");
             row(s, r++, "Import", "nianbao.model.*");
+            // Reference data: in place before any judging rule fires, like the DRL reference rules.
+            Row priority = s.createRow(r++);
+            priority.createCell(0).setCellValue("PRIORITY");
+            priority.createCell(1).setCellValue(1000);
             row(s, r++, "Notes", "INT-SPAM 词表：报告中出现下列任一词语（不分大小写、全半角），即判定为被植入的博彩或垃圾信息。"
                     + "增加词语：在表格末尾复制一行，改第一列的名称（不能重复）和第二列的词语。判断方法见 integrity.drl。");
             r++;
