@@ -3,6 +3,7 @@ package nianbao.pipeline;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import nianbao.ingest.Document;
 import nianbao.ingest.IngestException;
 import nianbao.ingest.Ingestor;
@@ -27,6 +28,11 @@ public final class Auditor {
     }
 
     public AuditResult audit(Path file) {
+        return audit(file, UnaryOperator.identity());
+    }
+
+    /** As {@link #audit(Path)}, with {@code overrides} (e.g. a batch manifest's values) applied to the report before the rules run. */
+    public AuditResult audit(Path file, UnaryOperator<Report> overrides) {
         long t0 = System.nanoTime();
         String source = file.toString();
         Document doc;
@@ -36,7 +42,7 @@ public final class Auditor {
             return AuditResult.error(source, null, e.code(), e.getMessage(), ms(t0));
         }
         try {
-            Report report = parser.parse(doc);
+            Report report = overrides.apply(parser.parse(doc));
             if (report.title() == null && report.sections().isEmpty() && report.markers().isEmpty()) {
                 return AuditResult.error(source, doc.sha256(), "NO_STRUCTURE",
                         "未识别出年度报告的结构（没有标题、章节或统计表） / no annual-report structure found (no title, sections or tables)", ms(t0));
