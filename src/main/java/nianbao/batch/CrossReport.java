@@ -59,7 +59,8 @@ public final class CrossReport {
 
     /**
      * Candidate pairs: reports sharing at least {@link #MIN_SHARED_PASSAGES} passages that are not
-     * template text. A passage is template text when more than max(2, bodies/100) distinct bodies use it.
+     * template text. A passage is template text when more than max(3, bodies/50) distinct bodies use it
+     * (or more than 64 reports): in a small batch three bodies sharing a page of text is copying, not a template.
      */
     static List<TextOverlap> overlaps(List<ReportFacts> facts, List<Passages> passages) {
         int n = facts.size();
@@ -73,7 +74,7 @@ public final class CrossReport {
         Arrays.sort(packed);
         Set<String> bodies = new HashSet<>();
         for (ReportFacts f : facts) bodies.add(f.body());
-        int maxBodies = Math.max(2, bodies.size() / 100);
+        int maxBodies = Math.max(3, bodies.size() / 50);
 
         Map<Long, int[]> pairs = new HashMap<>();   // (i<<32|j) -> {passages, chars}
         Set<Long> template = new HashSet<>();
