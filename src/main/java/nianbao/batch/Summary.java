@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nianbao.model.Finding;
 import nianbao.model.Location;
 import nianbao.report.AtomicFiles;
@@ -34,11 +38,39 @@ public final class Summary {
 
     private Summary() {}
 
+    private interface Render { byte[] bytes() throws IOException; }
+
+    /** The four files are independent; on a 10,000-report batch the workbook and the page each take seconds, so they are made in parallel. */
     public static void write(Path out, List<nianbao.batch.Row> rows, List<CrossFinding> cross, Grading grading) throws IOException {
-        AtomicFiles.write(out.resolve("summary.json"), json(rows, cross));
-        AtomicFiles.write(out.resolve("summary.csv"), csv(rows));
-        AtomicFiles.write(out.resolve("summary.xlsx"), xlsx(rows, cross));
-        AtomicFiles.write(out.resolve("index.html"), IndexPage.bytes(rows, cross, grading));
+        Map<String, Render> files = new LinkedHashMap<>();
+        files.put("summary.xlsx", () -> xlsx(rows, cross));
+        files.put("index.html", () -> IndexPage.bytes(rows, cross, grading));
+        files.put("summary.json", () -> json(rows, cross));
+        files.put("summary.csv", () -> csv(rows));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (var e : files.entrySet()) {
+                done.add(pool.submit(() -> {
+                    AtomicFiles.write(out.resolve(e.getKey()), e.getValue().bytes());
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException ex) {
+                    Throwable c = ex.getCause();
+                    if (c instanceof IOException io) throw io;
+                    throw new IOException(c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static List<Object> values(nianbao.batch.Row r) {

@@ -155,30 +155,36 @@ public final class BatchCommand implements Callable<Integer> {
                     Path outDir = work.resolve("out-" + run);
                     System.gc();
                     for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+                    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                    long cpu0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     BatchRunner.Result r = new BatchRunner(auditor, grading).run(new BatchRunner.Options(work.resolve("in"), outDir, threads,
                             Duration.ofSeconds(60), null, false, false), Manifest.EMPTY, new PrintWriter(java.io.Writer.nullWriter()));
                     double secs = (System.nanoTime() - t0) / 1e9;
+                    double cpuSecs = (os.getProcessCpuTime() - cpu0) / 1e9;
                     long peak = 0;
                     for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
                         if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
                     }
                     double crossPct = 100.0 * r.crossNanos() / (r.auditNanos() + r.summaryNanos());
-                    results.add(new double[] {n / secs, secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, r.summaryNanos() / 1e9, crossPct, peak / 1048576.0});
+                    results.add(new double[] {n / secs, secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, r.summaryNanos() / 1e9, crossPct, peak / 1048576.0,
+                            n / (cpuSecs / threads)});
                     outw.printf("run %d: %d reports (%d failed) in %.2f s = %.1f reports/s; audit+write %.2f s, cross-report %.3f s (%.1f%% of the rest), "
-                                    + "summary %.2f s; peak heap %.0f MB (max %d MB); %d cross findings%n",
+                                    + "summary %.2f s; peak heap %.0f MB (max %d MB); %d cross findings; process CPU %.1f s = %.1f reports/s if %d cores were free%n",
                             run, r.rows().size(), r.failed(), secs, n / secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, crossPct,
-                            r.summaryNanos() / 1e9, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, r.cross().size());
+                            r.summaryNanos() / 1e9, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, r.cross().size(),
+                            cpuSecs, n / (cpuSecs / threads), threads);
                     if (run < runs) deleteTree(outDir);
                 }
-                double[] med = new double[7];
-                for (int k = 0; k < 7; k++) {
+                double[] med = new double[8];
+                for (int k = 0; k < 8; k++) {
                     final int kk = k;
                     double[] v = results.stream().mapToDouble(x -> x[kk]).sorted().toArray();
                     med[k] = v[v.length / 2];
                 }
-                outw.printf("median of %d: %.1f reports/s (%.2f s), audit+write %.2f s, cross %.3f s (%.1f%%), summary %.2f s, peak heap %.0f MB, %d threads%n",
-                        runs, med[0], med[1], med[2], med[3], med[5], med[4], med[6], threads);
+                outw.printf("median of %d: %.1f reports/s (%.2f s), audit+write %.2f s, cross %.3f s (%.1f%%), summary %.2f s, peak heap %.0f MB, %d threads; "
+                                + "CPU-bound %.1f reports/s%n",
+                        runs, med[0], med[1], med[2], med[3], med[5], med[4], med[6], threads, med[7]);
                 // The generated copies have no table cells yet and only template text: load the cross rules the way real data will.
                 var load = nianbao.batch.CrossLoad.synthetic(n, 7);
                 nianbao.batch.CrossLoad.run(auditor.rules(), nianbao.batch.CrossLoad.synthetic(Math.min(n, 1000), 8));   // warm-up
