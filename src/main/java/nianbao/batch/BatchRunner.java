@@ -162,7 +162,7 @@ public final class BatchRunner {
         }
         if (r.failed()) return failed(source, stem, r.sha256(), entry, r.errorCode(), r.errorMessage());
         Report rep = r.report();
-        Passages passages = Passages.of(rep.lines());
+        Passages passages = Passages.of(rep);
         try {
             state.write(stem, new BatchState.Entry(source, r.sha256(), fingerprint, overrides, json.length, html.length,
                     passages.hashes(), passages.lengths()));

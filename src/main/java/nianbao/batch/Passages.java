@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import nianbao.model.Report;
 import nianbao.model.SourceLine;
 import nianbao.parse.Normalizer;
 
 /**
- * A report's text as a set of passage shingles for finding copied text (内容雷同): each source
+ * A report's text as a set of passage shingles for finding copied text (内容雷同): each content
  * line of at least {@link #MIN_CHARS} characters, normalised (NFKC, no whitespace, every run of
  * digits as "#", so a copy with this year's numbers still matches), hashed to 64 bits. Only the
  * hashes and lengths are kept, a few KB per report; the quoted text is read again for the
@@ -21,12 +22,18 @@ public record Passages(long[] hashes, int[] lengths) {
 
     public static final Passages NONE = new Passages(new long[0], new int[0]);
 
-    public static Passages of(List<SourceLine> lines) {
-        long[] h = new long[lines.size()];
-        int[] len = new int[lines.size()];
+    /**
+     * From the report's normalised content text (the parser's NFKC lines, debris removed, joined by
+     * spaces; normalised text has no whitespace of its own), so no line is normalised twice.
+     */
+    public static Passages of(Report report) {
+        String[] lines = report.text().split(" ");
+        long[] h = new long[lines.length];
+        int[] len = new int[lines.length];
         int n = 0;
-        for (SourceLine l : lines) {
-            String s = normalise(l.text());
+        for (String line : lines) {
+            if (line.length() < MIN_CHARS) continue;
+            String s = collapseDigits(line);
             if (s.length() < MIN_CHARS) continue;
             h[n] = hash(s);
             len[n++] = s.length();
@@ -72,7 +79,10 @@ public record Passages(long[] hashes, int[] lengths) {
     }
 
     static String normalise(String text) {
-        String n = Normalizer.norm(text);
+        return collapseDigits(Normalizer.norm(text));
+    }
+
+    private static String collapseDigits(String n) {
         StringBuilder sb = new StringBuilder(n.length());
         boolean digit = false;
         for (int i = 0; i < n.length(); i++) {
