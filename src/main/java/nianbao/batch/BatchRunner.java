@@ -72,6 +72,7 @@ public final class BatchRunner {
 
     public Result run(Options o, Manifest manifest, PrintWriter progressOut) throws IOException {
         Files.createDirectories(o.outDir());
+        removeLeftovers(o.outDir());
         List<Path> inputs = Inputs.list(o.inDir(), o.outDir(), o.manifest());
         // Stems are handed out in the sorted input order, so a re-run maps each input to the same outputs.
         OutputNames names = new OutputNames();
@@ -242,6 +243,19 @@ public final class BatchRunner {
                             st.passageLengths() == null ? new int[0] : st.passageLengths()));
         } catch (IOException | RuntimeException e) {
             return null;   // damaged output: audit again
+        }
+    }
+
+    /** Temporary files of atomic writes that a killed run left behind (".name.123.tmp"); never a finished output. */
+    private static void removeLeftovers(Path out) throws IOException {
+        for (Path dir : List.of(out, out.resolve(BatchState.DIR))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(p)) Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
