@@ -76,6 +76,8 @@ public final class BatchRunner {
         List<Path> inputs = Inputs.list(o.inDir(), o.outDir(), o.manifest());
         // Stems are handed out in the sorted input order, so a re-run maps each input to the same outputs.
         OutputNames names = new OutputNames();
+        names.allocate(Path.of("index.html"));    // reserved for the summary: an input "index.html" becomes index-2.html
+        names.allocate(Path.of("summary.json"));
         List<String> stems = new ArrayList<>(inputs.size());
         for (Path p : inputs) stems.add(names.allocate(p));
         BatchState state = new BatchState(o.outDir());

@@ -129,9 +129,12 @@ class ResumeAndIsolationTest {
     void hiddenFilesAndTheOutputFolderInsideTheInputAreNotInputs() throws Exception {
         Path in = BatchTestSupport.samplesCopy(tmp);
         Files.writeString(in.resolve(".hidden.txt"), "x");
+        Files.copy(TestSupport.sample("002"), in.resolve("index.txt"));   // would collide with the summary page
         Path out = in.resolve("out");
         BatchTestSupport.run(in, out, false);
         BatchRunner.Result again = BatchTestSupport.run(in, out, false);   // its own outputs are not read back as inputs
-        assertThat(again.rows()).hasSize(5);
+        assertThat(again.rows()).hasSize(6);
+        assertThat(again.rows()).anyMatch(r -> r.stem().equals("index-2") && !r.failed());
+        assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).contains("批量审核汇总", "index-2.html");
     }
 }
