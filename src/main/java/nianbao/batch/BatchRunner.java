@@ -142,7 +142,8 @@ public final class BatchRunner {
                             ExecutorService auditPool, AtomicInteger audited, AtomicInteger skipped) {
         String source = file.toString();
         String overrides = entry == null ? "" : entry.key();
-        String fingerprint = auditor.rules().fingerprint();
+        // Scores and grades are in the outputs too, so the grade thresholds are part of the key.
+        String fingerprint = auditor.rules().fingerprint() + "|" + grading.grades();
         if (o.resume()) {
             String sha = sha256(file);
             BatchState.Entry st = sha == null ? null : state.reusable(stem, sha, fingerprint, overrides, o.outDir());

@@ -108,6 +108,20 @@ class ResumeAndIsolationTest {
     }
 
     @Test
+    void changedGradeThresholdsInvalidateResume() throws Exception {
+        Path in = BatchTestSupport.samplesCopy(tmp);
+        Path out = tmp.resolve("out");
+        BatchTestSupport.run(in, out, false);
+        nianbao.score.Grading strict = new nianbao.score.Grading(List.of(new nianbao.score.Grading.Grade("优秀", 99),
+                new nianbao.score.Grading.Grade("不合格", 0)));
+        BatchRunner.Result r = new BatchRunner(TestSupport.auditor(), strict).run(
+                new BatchRunner.Options(in, out, 2, Duration.ofSeconds(60), null, true, false), Manifest.EMPTY,
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(r.skipped()).isZero();
+        assertThat(r.audited()).isEqualTo(5);
+    }
+
+    @Test
     void aBadManifestIsRefusedWithItsLine() throws Exception {
         Path manifest = tmp.resolve("m.csv");
         Files.writeString(manifest, "file,published_on\na.txt,明天\n", StandardCharsets.UTF_8);
