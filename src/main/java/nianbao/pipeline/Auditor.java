@@ -9,6 +9,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import nianbao.ingest.Document;
 import nianbao.ingest.IngestException;
 import nianbao.ingest.Ingestor;
@@ -70,9 +71,14 @@ public final class Auditor {
     public Duration timeout() { return timeout; }
 
     public AuditResult audit(Path file) {
-        if (timeout.isZero()) return auditNow(file);
+        return audit(file, UnaryOperator.identity());
+    }
+
+    /** As {@link #audit(Path)}, with {@code overrides} (e.g. a batch manifest's values) applied to the report before the rules run. */
+    public AuditResult audit(Path file, UnaryOperator<Report> overrides) {
+        if (timeout.isZero()) return auditNow(file, overrides);
         long t0 = System.nanoTime();
-        FutureTask<AuditResult> task = new FutureTask<>(() -> auditNow(file));
+        FutureTask<AuditResult> task = new FutureTask<>(() -> auditNow(file, overrides));
         Thread worker = new Thread(null, task, "nianbao-audit-" + THREADS.incrementAndGet(), STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
@@ -93,7 +99,7 @@ public final class Auditor {
         }
     }
 
-    private AuditResult auditNow(Path file) {
+    private AuditResult auditNow(Path file, UnaryOperator<Report> overrides) {
         long t0 = System.nanoTime();
         String source = file.toString();
         Document doc;
@@ -107,7 +113,7 @@ public final class Auditor {
                     "文件无法解析：" + e.getClass().getSimpleName() + " / cannot parse the file: " + firstLine(e.getMessage()), ms(t0));
         }
         try {
-            Report report = parser.parse(doc);
+            Report report = overrides.apply(parser.parse(doc));
             if (report.title() == null && report.sections().isEmpty() && report.markers().isEmpty()) {
                 return AuditResult.error(source, doc.sha256(), "NO_STRUCTURE",
                         "未识别出年度报告的结构（没有标题、章节或统计表） / no annual-report structure found (no title, sections or tables)", ms(t0));

@@ -1,0 +1,296 @@
+package nianbao.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import nianbao.model.Cell;
+import nianbao.model.CellStatus;
+import nianbao.model.Finding;
+import nianbao.model.Format;
+import nianbao.model.Location;
+import nianbao.model.Report;
+import nianbao.model.Severity;
+import nianbao.pipeline.AuditResult;
+import nianbao.pipeline.Auditor;
+import nianbao.report.AtomicFiles;
+import nianbao.report.HtmlReport;
+import nianbao.report.JsonReport;
+import nianbao.report.OutputNames;
+import nianbao.score.Grading;
+
+/**
+ * Audits every input of a folder in parallel with one shared {@link Auditor} (one compiled
+ * KieBase; a stateless session per report), writes each report's JSON and HTML as soon as it is
+ * done, then runs the cross-report rules and writes the summary. A failing input — unreadable,
+ * unparsable, too slow, out of memory — becomes a row with its error; the others go on.
+ */
+public final class BatchRunner {
+    /**
+     * @param threads  worker threads (default: the number of cores)
+     * @param timeout  per-input limit for ingest, parse and rules
+     * @param terminal draw a redrawn progress bar instead of periodic lines
+     */
+    public record Options(Path inDir, Path outDir, int threads, Duration timeout, Path manifest, boolean resume, boolean terminal) {}
+
+    /** Timings are wall-clock nanoseconds of the three phases. */
+    public record Result(List<Row> rows, List<CrossFinding> cross, int audited, int skipped,
+                         long auditNanos, long crossNanos, long summaryNanos) {
+        public long failed() { return rows.stream().filter(Row::failed).count(); }
+    }
+
+    private record Outcome(Row row, ReportFacts facts, Passages passages) {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Auditor auditor;
+    private final Grading grading;
+
+    public BatchRunner(Auditor auditor, Grading grading) {
+        // The runner enforces its own per-file deadline on its pool; the auditor adds none.
+        this.auditor = auditor.withTimeout(java.time.Duration.ZERO);
+        this.grading = grading;
+    }
+
+    public Result run(Options o, Manifest manifest, PrintWriter progressOut) throws IOException {
+        Files.createDirectories(o.outDir());
+        removeLeftovers(o.outDir());
+        List<Path> inputs = Inputs.list(o.inDir(), o.outDir(), o.manifest());
+        // Stems are handed out in the sorted input order, so a re-run maps each input to the same outputs.
+        OutputNames names = new OutputNames();
+        names.allocate(Path.of("index.html"));    // reserved for the summary: an input "index.html" becomes index-2.html
+        names.allocate(Path.of("summary.json"));
+        List<String> stems = new ArrayList<>(inputs.size());
+        for (Path p : inputs) stems.add(names.allocate(p));
+        BatchState state = new BatchState(o.outDir());
+        Progress progress = new Progress(progressOut, inputs.size(), o.terminal());
+        AtomicInteger audited = new AtomicInteger(), skipped = new AtomicInteger();
+
+        long t0 = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemon("nianbao-batch"));
+        ExecutorService auditPool = Executors.newCachedThreadPool(daemon("nianbao-audit"));
+        Outcome[] outcomes = new Outcome[inputs.size()];
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                Path file = inputs.get(i);
+                String stem = stems.get(i);
+                Manifest.Entry entry = manifest.find(o.inDir().relativize(file).toString());
+                futures.add(workers.submit(() -> {
+                    Outcome out = process(o, file, stem, entry, state, auditPool, audited, skipped);
+                    progress.step(out.row().failed());
+                    return out;
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    outcomes[i] = futures.get(i).get();
+                } catch (ExecutionException e) {
+                    // process() catches everything it expects; this is a last line so no input disappears.
+                    Path f = inputs.get(i);
+                    Manifest.Entry entry = manifest.find(o.inDir().relativize(f).toString());
+                    outcomes[i] = failed(f.toString(), stems.get(i), null, entry, "INTERNAL",
+                            "内部错误 / internal error: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+            auditPool.shutdownNow();
+        }
+        long t1 = System.nanoTime();
+
+        List<ReportFacts> facts = new ArrayList<>();
+        List<Passages> passages = new ArrayList<>();
+        for (Outcome out : outcomes) {
+            if (out.facts() == null) continue;
+            ReportFacts f = out.facts();
+            facts.add(new ReportFacts(facts.size(), f.source(), f.body(), f.agency(), f.year(), f.format(), f.cells()));
+            passages.add(out.passages());
+        }
+        List<CrossFinding> cross = CrossReport.evaluate(auditor.rules(), facts, passages);
+        long t2 = System.nanoTime();
+
+        List<Row> rows = new ArrayList<>(outcomes.length);
+        for (Outcome out : outcomes) rows.add(out.row());
+        Summary.write(o.outDir(), rows, cross, grading);
+        long t3 = System.nanoTime();
+        return new Result(rows, cross, audited.get(), skipped.get(), t1 - t0, t2 - t1, t3 - t2);
+    }
+
+    private Outcome process(Options o, Path file, String stem, Manifest.Entry entry, BatchState state,
+                            ExecutorService auditPool, AtomicInteger audited, AtomicInteger skipped) {
+        String source = file.toString();
+        String overrides = entry == null ? "" : entry.key();
+        // Scores and grades are in the outputs too, so the grade thresholds are part of the key.
+        String fingerprint = auditor.rules().fingerprint() + "|" + grading.grades();
+        if (o.resume()) {
+            String sha = sha256(file);
+            BatchState.Entry st = sha == null ? null : state.reusable(stem, sha, fingerprint, overrides, o.outDir());
+            Outcome kept = st == null ? null : readBack(o.outDir(), source, stem, entry, st);
+            if (kept != null) {
+                skipped.incrementAndGet();
+                return kept;
+            }
+        }
+        audited.incrementAndGet();
+        AuditResult r = auditWithLimits(file, entry, o.timeout(), auditPool);
+        byte[] json, html;
+        try {
+            json = JsonReport.bytes(r);
+            html = HtmlReport.bytes(r);
+            AtomicFiles.write(o.outDir().resolve(stem + ".json"), json);
+            AtomicFiles.write(o.outDir().resolve(stem + ".html"), html);
+        } catch (IOException | RuntimeException e) {
+            return failed(source, stem, r.sha256(), entry, "OUTPUT", "无法写出结果 / cannot write output: " + e.getMessage());
+        }
+        if (r.failed()) return failed(source, stem, r.sha256(), entry, r.errorCode(), r.errorMessage());
+        Report rep = r.report();
+        Passages passages = Passages.of(rep);
+        try {
+            state.write(stem, new BatchState.Entry(source, r.sha256(), fingerprint, overrides, json.length, html.length,
+                    passages.hashes(), passages.lengths()));
+        } catch (IOException e) {
+            // Without state the input is simply audited again on --resume.
+        }
+        Row row = new Row(source, stem, r.sha256(), rep.agency(), rep.agencyLevel().name(), region(entry), url(entry),
+                rep.reportYear(), rep.formatDetected().name(), r.score(), r.grade(), Row.counts(r.findings()), null, null,
+                Indicators.substantive(rep.cells()), Indicators.correction(rep.cells()), r.findings(), false);
+        return new Outcome(row, ReportFacts.of(0, source, rep.agency(), rep.reportYear(), rep.formatDetected(), rep.cells()), passages);
+    }
+
+    /** Runs the audit on a separate thread so that a hung input costs its time limit, not the batch. */
+    private AuditResult auditWithLimits(Path file, Manifest.Entry entry, Duration timeout, ExecutorService auditPool) {
+        String source = file.toString();
+        UnaryOperator<Report> overrides = entry == null ? UnaryOperator.identity() : entry::apply;
+        long t0 = System.nanoTime();
+        Future<AuditResult> f = auditPool.submit(() -> {
+            try {
+                return auditor.audit(file, overrides);
+            } catch (OutOfMemoryError e) {
+                return AuditResult.error(source, null, "OUT_OF_MEMORY", "内存不足，无法审核此文件 / out of memory while auditing this file", 0);
+            }
+        });
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The thread cannot be stopped safely in Java; it is interrupted and abandoned (daemon), its result ignored.
+            f.cancel(true);
+            return AuditResult.error(source, null, "TIMEOUT", "审核超时（超过 " + timeout.toSeconds() + " 秒）/ audit timed out after "
+                    + timeout.toSeconds() + " s", (System.nanoTime() - t0) / 1_000_000);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            return AuditResult.error(source, null, c instanceof OutOfMemoryError ? "OUT_OF_MEMORY" : "INTERNAL",
+                    "内部错误 / internal error: " + c.getClass().getSimpleName() + ": " + c.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return AuditResult.error(source, null, "INTERRUPTED", "审核被中断 / audit interrupted", 0);
+        }
+    }
+
+    private static Outcome failed(String source, String stem, String sha, Manifest.Entry entry, String code, String message) {
+        Row row = new Row(source, stem, sha, entry == null ? null : entry.agency(), entry == null || entry.level() == null ? null : entry.level().name(),
+                region(entry), url(entry), null, null, null, null, new int[Severity.values().length], code, message, null, null, List.of(), false);
+        return new Outcome(row, null, null);
+    }
+
+    /** The row, facts and passages of an input kept from an earlier run, read back from its JSON and state. */
+    private static Outcome readBack(Path outDir, String source, String stem, Manifest.Entry entry, BatchState.Entry st) {
+        try {
+            JsonNode j = MAPPER.readTree(outDir.resolve(stem + ".json").toFile());
+            if (j.has("error")) return null;
+            List<Cell> cells = new ArrayList<>();
+            for (JsonNode c : j.path("cells")) {
+                JsonNode v = c.get("value");
+                BigDecimal value = v == null || v.isNull() ? null : v.decimalValue();
+                cells.add(new Cell(c.path("table").asText(), c.path("row").asText(), c.path("col").asText(), value,
+                        c.path("raw").asText(""), c.path("line").asInt(), value == null ? CellStatus.BLANK : CellStatus.NUMBER, c.path("inferred").asBoolean()));
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode f : j.path("findings")) {
+                JsonNode l = f.path("location");
+                Location loc = new Location(text(l, "section"), text(l, "table"), text(l, "row"), text(l, "col"),
+                        l.has("line") ? l.get("line").asInt() : null);
+                findings.add(new Finding(f.path("code").asText(), text(f, "title"), Severity.parse(f.path("severity").asText()),
+                        text(f, "category"), text(f, "message"), f.path("points").asInt(), text(f, "basis"), loc, f.path("evidence").asText("")));
+            }
+            Integer year = j.path("reportYear").isNumber() ? j.get("reportYear").asInt() : null;
+            String agency = text(j, "agency");
+            Format format = Format.valueOf(j.path("format").path("detected").asText("UNKNOWN"));
+            Row row = new Row(source, stem, st.sha256(), agency, text(j, "agencyLevel"), region(entry), url(entry), year, format.name(),
+                    j.path("score").asInt(), text(j, "grade"), Row.counts(findings), null, null,
+                    Indicators.substantive(cells), Indicators.correction(cells), findings, true);
+            return new Outcome(row, ReportFacts.of(0, source, agency, year, format, cells),
+                    new Passages(st.passageHashes() == null ? new long[0] : st.passageHashes(),
+                            st.passageLengths() == null ? new int[0] : st.passageLengths()));
+        } catch (IOException | RuntimeException e) {
+            return null;   // damaged output: audit again
+        }
+    }
+
+    /** Temporary files of atomic writes that a killed run left behind (".name.123.tmp"); never a finished output. */
+    private static void removeLeftovers(Path out) throws IOException {
+        for (Path dir : List.of(out, out.resolve(BatchState.DIR))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(p)) Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String region(Manifest.Entry e) { return e == null ? null : e.region(); }
+
+    private static String url(Manifest.Entry e) { return e == null ? null : e.url(); }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

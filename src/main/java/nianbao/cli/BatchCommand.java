@@ -1,0 +1,212 @@
+package nianbao.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import nianbao.batch.BatchRunner;
+import nianbao.batch.Manifest;
+import nianbao.batch.Row;
+import nianbao.ingest.Ingestor;
+import nianbao.parse.ReportParser;
+import nianbao.pipeline.Auditor;
+import nianbao.rules.RuleCompileException;
+import nianbao.score.Grading;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "batch", description = "批量审核一个文件夹（含子文件夹）中的所有年报，生成汇总 / audit every report under a folder; "
+        + "writes <stem>.html/.json per file plus index.html, summary.csv, summary.xlsx, summary.json")
+public final class BatchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN_DIR", description = "输入文件夹 / input folder (searched recursively)")
+    Path in;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "reports-out", description = "输出目录 / output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "并行线程数，默认为CPU核数 / worker threads (default: number of cores)")
+    Integer jobs;
+
+    @Option(names = "--manifest", paramLabel = "CSV", description = "清单CSV（file,agency,level,region,published_on,url），其值优先于正文 / manifest whose values override the text")
+    Path manifest;
+
+    @Option(names = "--resume", description = "跳过上次已完成且未改变的文件 / skip inputs already done with unchanged bytes, rules and manifest values")
+    boolean resume;
+
+    @Option(names = "--fail-under", paramLabel = "SCORE", description = "任一报告得分低于该值时退出码为1 / exit 1 when a score is below SCORE")
+    Integer failUnder;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "单个文件的审核时限（秒）/ per-file time limit in seconds (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Mixin
+    RulesOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr(), outw = spec.commandLine().getOut();
+        if (!Files.isDirectory(in)) {
+            err.println("错误 / error: " + in + ": 输入文件夹不存在 / input folder not found");
+            return Main.USAGE;
+        }
+        if (timeoutSeconds <= 0 || jobs != null && jobs <= 0) {
+            err.println("错误 / error: --timeout 和 -j 必须为正数 / --timeout and -j must be positive");
+            return Main.USAGE;
+        }
+        try {
+            Files.createDirectories(out);
+            if (!Files.isWritable(out)) throw new IOException("not writable");
+        } catch (IOException e) {
+            err.println("错误 / error: " + out + ": 输出目录不可写 / output folder is not writable");
+            return Main.USAGE;
+        }
+        Manifest m = Manifest.EMPTY;
+        if (manifest != null) {
+            try {
+                m = Manifest.load(manifest);
+            } catch (Manifest.ManifestException e) {
+                err.println("错误 / error: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
+        Auditor auditor;
+        Grading grading;
+        try {
+            grading = rules.grading();
+            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.load(), grading);
+        } catch (RuleCompileException e) {
+            RulesOption.print(e, err);
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("错误 / error: " + e.getMessage());
+            return Main.USAGE;
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        boolean terminal = System.console() != null;
+        BatchRunner.Result result;
+        try {
+            result = new BatchRunner(auditor, grading).run(
+                    new BatchRunner.Options(in, out, threads, Duration.ofSeconds(timeoutSeconds), manifest, resume, terminal), m, err);
+        } catch (IOException e) {
+            err.println("错误 / error: " + in + ": 批量审核中止 / batch aborted: " + e.getMessage());
+            return Main.USAGE;
+        }
+        for (Row r : result.rows()) {
+            if (r.failed()) err.println("错误 / error: " + r.source() + ": " + r.errorMessage());
+        }
+        outw.printf("共 %d 个文件：审核 %d，沿用上次结果 %d，无法审核 %d；跨报告问题 %d 项。汇总：%s%n",
+                result.rows().size(), result.audited(), result.skipped(), result.failed(), result.cross().size(), out.resolve("index.html"));
+        outw.printf("%d files: %d audited, %d kept from the last run (--resume), %d failed; %d cross-report findings.%n",
+                result.rows().size(), result.audited(), result.skipped(), result.failed(), result.cross().size());
+        boolean below = failUnder != null && result.rows().stream().anyMatch(r -> !r.failed() && r.score() < failUnder);
+        return result.failed() > 0 || below ? Main.INPUT_FAILED : Main.OK;
+    }
+
+    /** Benchmark: generates reports from the samples and runs the batch over them (README "Benchmark"). */
+    @Command(name = "bench", description = "性能测试：由样本生成N份报告并批量审核 / benchmark: generate N reports from the samples and batch-audit them")
+    public static final class Bench implements Callable<Integer> {
+        @Option(names = {"-n", "--reports"}, paramLabel = "N", defaultValue = "2000", description = "生成的报告数 / reports to generate (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "并行线程数 / worker threads (default: number of cores)")
+        Integer jobs;
+
+        @Option(names = "--runs", paramLabel = "R", defaultValue = "1", description = "重复次数，报告中位数 / repetitions; the median is reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples", description = "样本目录 / samples folder (default: ${DEFAULT-VALUE})")
+        Path samples;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "工作目录（默认临时目录，结束后删除）/ work folder (default: a temporary one, deleted afterwards)")
+        Path dir;
+
+        @Mixin
+        RulesOption rules;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter outw = spec.commandLine().getOut();
+            Path samplesDir = samples;
+            String home = System.getenv("NIANBAO_HOME");
+            if (!Files.isDirectory(samplesDir) && home != null) samplesDir = Path.of(home).resolve(samples);
+            boolean temp = dir == null;
+            Path work = temp ? Files.createTempDirectory("nianbao-bench-") : dir;
+            try {
+                Grading grading = rules.grading();
+                Auditor auditor = new Auditor(new Ingestor(), new ReportParser(), rules.load(), grading);
+                long g0 = System.nanoTime();
+                nianbao.batch.Generator.generate(samplesDir, work.resolve("in"), n, 42);
+                outw.printf("generated %d reports in %.1f s under %s%n", n, (System.nanoTime() - g0) / 1e9, work);
+                int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+                java.util.List<double[]> results = new java.util.ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    Path outDir = work.resolve("out-" + run);
+                    System.gc();
+                    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+                    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                    long cpu0 = os.getProcessCpuTime();
+                    long t0 = System.nanoTime();
+                    BatchRunner.Result r = new BatchRunner(auditor, grading).run(new BatchRunner.Options(work.resolve("in"), outDir, threads,
+                            Duration.ofSeconds(60), null, false, false), Manifest.EMPTY, new PrintWriter(java.io.Writer.nullWriter()));
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    double cpuSecs = (os.getProcessCpuTime() - cpu0) / 1e9;
+                    long peak = 0;
+                    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                        if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+                    }
+                    double crossPct = 100.0 * r.crossNanos() / (r.auditNanos() + r.summaryNanos());
+                    results.add(new double[] {n / secs, secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, r.summaryNanos() / 1e9, crossPct, peak / 1048576.0,
+                            n / (cpuSecs / threads)});
+                    outw.printf("run %d: %d reports (%d failed) in %.2f s = %.1f reports/s; audit+write %.2f s, cross-report %.3f s (%.1f%% of the rest), "
+                                    + "summary %.2f s; peak heap %.0f MB (max %d MB); %d cross findings; process CPU %.1f s = %.1f reports/s if %d cores were free%n",
+                            run, r.rows().size(), r.failed(), secs, n / secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, crossPct,
+                            r.summaryNanos() / 1e9, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, r.cross().size(),
+                            cpuSecs, n / (cpuSecs / threads), threads);
+                    if (run < runs) deleteTree(outDir);
+                }
+                double[] med = new double[8];
+                for (int k = 0; k < 8; k++) {
+                    final int kk = k;
+                    double[] v = results.stream().mapToDouble(x -> x[kk]).sorted().toArray();
+                    med[k] = v[v.length / 2];
+                }
+                outw.printf("median of %d: %.1f reports/s (%.2f s), audit+write %.2f s, cross %.3f s (%.1f%%), summary %.2f s, peak heap %.0f MB, %d threads; "
+                                + "CPU-bound %.1f reports/s%n",
+                        runs, med[0], med[1], med[2], med[3], med[5], med[4], med[6], threads, med[7]);
+                // The generated copies have no table cells yet and only template text: load the cross rules the way real data will.
+                var load = nianbao.batch.CrossLoad.synthetic(n, 7);
+                nianbao.batch.CrossLoad.run(auditor.rules(), nianbao.batch.CrossLoad.synthetic(Math.min(n, 1000), 8));   // warm-up
+                long c0 = System.nanoTime();
+                int xf = nianbao.batch.CrossLoad.run(auditor.rules(), load);
+                double cs = (System.nanoTime() - c0) / 1e9;
+                outw.printf("cross-report on a synthetic load (%d reports with T2/T3 cells, 1%% copied text): %.3f s, %d findings = %.1f%% of the median batch time%n",
+                        n, cs, xf, 100 * cs / med[1]);
+                return Main.OK;
+            } catch (RuleCompileException e) {
+                RulesOption.print(e, spec.commandLine().getErr());
+                return Main.USAGE;
+            } finally {
+                if (temp) deleteTree(work);
+            }
+        }
+
+        private static void deleteTree(Path p) throws IOException {
+            if (!Files.exists(p)) return;
+            try (var s = Files.walk(p)) {
+                for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+            }
+        }
+    }
+}
