@@ -53,6 +53,9 @@ public final class CrossReport {
         StatelessKieSession session = kb.newStatelessKieSession();
         CrossFindings out = new CrossFindings();
         session.setGlobal(GLOBAL, out);
+        // The per-report reference rules (empty conditions) fire here too and may touch their global;
+        // give them a sink whose findings are discarded.
+        session.setGlobal("findings", new nianbao.rules.Findings());
         session.execute(all);
         return out.list();
     }

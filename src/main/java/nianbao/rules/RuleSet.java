@@ -122,7 +122,9 @@ public final class RuleSet {
      */
     public static final java.util.Set<String> JAVA_FACT_TYPES = java.util.Set.of(
             "nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell", "nianbao.model.Statement",
-            "nianbao.model.SourceLine");
+            "nianbao.model.SourceLine",
+            // the batch runner's cross-report session (package nianbao.batch; named, not imported: data flows one way)
+            "nianbao.batch.ReportFacts", "nianbao.batch.TextOverlap");
 
     /** Judges one report: a fresh stateless session over the report and its parts. */
     public List<Finding> evaluate(Report report) {
