@@ -67,9 +67,12 @@ final class AuditCommand implements Callable<Integer> {
             try {
                 AtomicFiles.write(out.resolve(stem + ".json"), JsonReport.bytes(r));
                 AtomicFiles.write(out.resolve(stem + ".html"), HtmlReport.bytes(r));
-            } catch (IOException e) {
-                err.println("错误 / error: " + out.resolve(stem) + ": 无法写出结果 / cannot write output: " + e.getMessage());
-                return Main.USAGE;
+            } catch (IOException | RuntimeException e) {
+                // One unwritable output costs that input, not the rest of the run.
+                anyFailed = true;
+                err.println("错误 / error: " + f + ": 无法写出结果 " + out.resolve(stem) + " / cannot write output: "
+                        + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                continue;
             }
             if (r.failed()) {
                 anyFailed = true;

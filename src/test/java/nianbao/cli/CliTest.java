@@ -109,4 +109,16 @@ class CliTest {
         assertThat(run("audit")).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenCostsThatInputOnly() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        // a directory where the first input's JSON should go makes that one write fail
+        Files.createDirectories(out.resolve("000_30f21ffa1848b77a.json"));
+        int code = run("audit", "samples/000_30f21ffa1848b77a.txt", "samples/001_b199cdbee76e2a89.txt", "-o", out.toString(), "--no-cache");
+        assertThat(code).isEqualTo(1);
+        assertThat(err).contains("000_30f21ffa1848b77a.txt", "cannot write output");
+        assertThat(Files.isRegularFile(out.resolve("001_b199cdbee76e2a89.json"))).isTrue();
+        assertThat(Files.isRegularFile(out.resolve("001_b199cdbee76e2a89.html"))).isTrue();
+    }
 }
