@@ -12,19 +12,21 @@ import java.util.regex.Pattern;
  * They describe page furniture that any government site prints, never a sample's wording.
  */
 public final class Debris {
+    /** Whole-line furniture: anchored, so most lines fail on their first characters. */
     private static final Pattern LINE = Pattern.compile(
             // navigation and breadcrumbs
             "^(当前位置|您的位置|您现在的位置|您当前的位置|所在位置|位置:首页|首页[>»/]|网站首页[|>]).*"
             + "|^(首页|网站首页)([|>/·-]?[\\p{IsHan}]{2,8}){2,}$"
-            // footers, share bars, page tools
-            + "|.*(ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位:|承办单位:|技术支持:|维护单位:|网站地图|打印本页|关闭窗口"
-            + "|分享到|扫一扫|【字体|字号:|【打印】|【关闭】|【大】|【中】|【小】|浏览次数:|访问次数:|阅读次数:|点击数:|联系我们\\|"
-            + "|建议使用.{0,20}浏览器|分辨率|Copyright|COPYRIGHT|copyright|©).*"
             + "|^(上一篇|下一篇|相关链接|相关阅读|相关文章|友情链接)[:：].*|^(上一篇|下一篇|相关链接|友情链接)$"
             + "|^(打印|关闭|收藏|分享|返回顶部|返回首页|微信|微博|QQ空间|视力保护色)([|/·]?(打印|关闭|收藏|分享|返回顶部|微信|微博|QQ空间))*$"
             // page footers: "— 1 —", "-12-", "第3页", "第3页共9页", "3/9"
             + "|^[-_~]+\\d{1,3}[-_~]+$"
             + "|^第\\d{1,3}页(,?共\\d{1,3}页)?$|^\\d{1,3}/\\d{1,3}$|^共\\d{1,3}页第\\d{1,3}页$");
+    /** Footers, share bars and page tools: a line containing any of these is furniture (searched, not matched). */
+    private static final Pattern ANYWHERE = Pattern.compile(
+            "ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位:|承办单位:|技术支持:|维护单位:|网站地图|打印本页|关闭窗口"
+            + "|分享到|扫一扫|【字体|字号:|【打印】|【关闭】|【大】|【中】|【小】|浏览次数:|访问次数:|阅读次数:|点击数:|联系我们\\|"
+            + "|建议使用.{0,20}浏览器|分辨率|Copyright|COPYRIGHT|copyright|©");
     private static final Pattern INLINE = Pattern.compile(
             "\\[bookmark:[^\\]]*]|<!--\\[if[^\\]]*]-->|<!--\\[endif]-->|<!\\[if[^\\]]*]>|<!\\[endif]>");
 
@@ -32,7 +34,7 @@ public final class Debris {
 
     /** True when the whole normalised line is page furniture. */
     public static boolean isDebris(String norm) {
-        return !norm.isEmpty() && LINE.matcher(norm).matches();
+        return !norm.isEmpty() && (ANYWHERE.matcher(norm).find() || LINE.matcher(norm).matches());
     }
 
     /** Removes converter artefacts embedded in a normalised line. */

@@ -216,7 +216,7 @@ public final class ReportParser {
                 for (String[] m : MARKERS) {
                     boolean exact = m[1].startsWith("=");
                     String phrase = exact ? m[1].substring(1) : m[1];
-                    boolean hit = exact ? piece.equals(phrase) || piece.matches("\\d+\\." + Pattern.quote(phrase)) : piece.contains(phrase);
+                    boolean hit = exact ? piece.equals(phrase) || numbered(piece, phrase) : piece.contains(phrase);
                     if (hit && seen.add(phrase)) out.add(new Marker(Format.valueOf(m[0]), phrase, l.no()));
                 }
             }
@@ -226,6 +226,14 @@ public final class ReportParser {
             }
         }
         return out;
+    }
+
+    /** "2.规范性文件": a row label under its template number. */
+    private static boolean numbered(String piece, String phrase) {
+        int dot = piece.length() - phrase.length() - 1;
+        if (dot < 1 || piece.charAt(dot) != '.' || !piece.endsWith(phrase)) return false;
+        for (int i = 0; i < dot; i++) if (!Character.isDigit(piece.charAt(i))) return false;
+        return true;
     }
 
     static Format detect(List<Marker> markers, List<Line> content, Integer year) {
