@@ -23,6 +23,8 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfReader {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–\\s]*(第\\s*)?\\d{1,4}(\\s*页)?(\\s*[/／共]\\s*\\d{1,4}\\s*页?)?[-—–\\s]*$");
 
+    private static final Pattern BARE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
+
     /** A line that starts with an enumerator ("二、", "（三）", "4.") begins a new paragraph. */
     private static final Pattern ENUMERATED = Pattern.compile("^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d))");
 
@@ -190,6 +192,13 @@ final class PdfReader {
                 List<List<PlacedBlocks.Slot>> grid = regions.get(k).grid(inRegion.get(k));
                 if (!grid.isEmpty()) items.add(new Grid(regions.get(k).top(), grid));
             }
+            // The body's left edge: a bare number flush with it is content (a table value in a flattened
+            // table that happens to fall in the margin band), never a page number, which is centred or outside.
+            float bodyLeft = Float.MAX_VALUE;
+            for (Glyph g : free) {
+                boolean inBody = g.y() <= height * 0.92f && g.y() - g.size() >= height * 0.06f;
+                if (inBody && !g.text().isBlank()) bodyLeft = Math.min(bodyLeft, g.x());
+            }
             Line above = null;
             for (List<Glyph> line : lines(free)) {
                 List<Seg> parts = cells(line);
@@ -197,7 +206,8 @@ final class PdfReader {
                 float top = line.stream().map(g -> g.y() - g.size()).min(Float::compare).orElse(0f);
                 float bottom = line.get(0).y();
                 boolean margin = bottom > height * 0.92f || top < height * 0.06f;
-                if (margin && PAGE_NUMBER.matcher(text).matches()) continue; // page furniture
+                boolean flushNumber = BARE_NUMBER.matcher(text).matches() && line.get(0).x() <= bodyLeft + 0.5f * line.get(0).size();
+                if (margin && PAGE_NUMBER.matcher(text).matches() && !flushNumber) continue; // page furniture
                 Glyph end = line.get(line.size() - 1);
                 Line l = new Line(top, text, line.get(0).x(), end.right(), end.size(), parts.size() >= 2, firstWord(line), parts);
                 Line joined = above == null ? null : wrappedCell(above, l);

@@ -42,6 +42,11 @@ public final class Debris {
         return norm.indexOf('[') < 0 && norm.indexOf('<') < 0 ? norm : INLINE.matcher(norm).replaceAll("");
     }
 
+    /** Removes converter artefacts from a line as found, keeping its spacing (table cells are cut on it). */
+    public static String stripText(String text) {
+        return text.indexOf('[') < 0 && text.indexOf('<') < 0 ? text : INLINE.matcher(text).replaceAll("");
+    }
+
     /** The same test on a line as found (not normalised): what the rules call on {@code SourceLine.text}. */
     public static boolean isDebrisText(String text) {
         return isDebris(strip(Normalizer.norm(text)));

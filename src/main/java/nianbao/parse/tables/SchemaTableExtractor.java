@@ -156,9 +156,16 @@ public final class SchemaTableExtractor implements TableExtractor {
         if (flat.size() > k) flat = flat.subList(flat.size() - k, flat.size());
         int fallbackLine = items.get(label).line();
         List<Cell> out = new ArrayList<>();
-        if (flat.size() < k && flat.stream().anyMatch(i -> Values.isDigitRun(i.norm()))) {
+        boolean digitRuns = flat.size() < k && flat.stream().anyMatch(i -> Values.isDigitRun(i.norm()));
+        if (digitRuns) {
             List<Cell> split = split(flat, table, row, cols);
             if (split != null) return split;
+        }
+        if (flat.size() < k) {
+            List<Cell> toTotal = toTotal(flat, table, row, cols);
+            if (toTotal != null) return toTotal;
+        }
+        if (digitRuns) {
             for (int c = 0; c < k; c++) {
                 Item src = flat.isEmpty() ? null : flat.get(Math.min(c, flat.size() - 1));
                 out.add(new Cell(table, row, cols.get(c), null, src == null ? "" : src.raw(),
@@ -175,6 +182,32 @@ public final class SchemaTableExtractor implements TableExtractor {
             Item it = flat.get(c);
             out.add(cell(table, row, cols.get(c), it));
         }
+        return out;
+    }
+
+    /**
+     * A short row from a source that marks no empty cells (Word or PDF paragraphs, where an empty
+     * cell leaves nothing behind): the positions of its values are unknown, but when the row has a
+     * single total column and its last value is the sum of the ones before it, that value is the
+     * total and the gap lies between (e.g. "11 11" under seven columns: 自然人 11, 总计 11).
+     */
+    private static List<Cell> toTotal(List<Item> flat, String table, String row, List<String> cols) {
+        int k = cols.size();
+        if (flat.isEmpty() || cols.indexOf("total") != k - 1) return null;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < flat.size(); i++) {
+            Item it = flat.get(i);
+            BigDecimal v = it.kind() == Item.Kind.VALUE ? Values.parse(it.raw()) : null;
+            if (v == null) return null;
+            if (i < flat.size() - 1) sum = sum.add(v);
+            else if (sum.compareTo(v) != 0) return null;
+        }
+        List<Cell> out = new ArrayList<>();
+        for (int c = 0; c < k - 1; c++) {
+            if (c < flat.size() - 1) out.add(cell(table, row, cols.get(c), flat.get(c)));
+            else out.add(new Cell(table, row, cols.get(c), null, "", flat.get(flat.size() - 1).line(), CellStatus.BLANK, false));
+        }
+        out.add(cell(table, row, cols.get(k - 1), flat.get(flat.size() - 1)));
         return out;
     }
 

@@ -7,6 +7,7 @@ import nianbao.ingest.Block;
 import nianbao.ingest.GridCell;
 import nianbao.ingest.TableBlock;
 import nianbao.ingest.TextBlock;
+import nianbao.parse.Debris;
 import nianbao.parse.Normalizer;
 
 /**
@@ -32,6 +33,9 @@ final class Tokens {
             } else if (b instanceof TextBlock t) {
                 String s = t.text();
                 if (s.isEmpty()) continue;
+                // Page furniture ("— 3 —", "第3页共9页", share bars) is no cell; converter comments are no text.
+                if (Debris.isDebrisText(s)) continue;
+                s = Debris.stripText(s);
                 if (isBlankish(s)) {
                     // A line holding a single space (or tab) is an empty cell; longer runs are indentation.
                     if (s.length() == 1) out.add(new Item(Item.Kind.BLANK, "", "", t.line()));

@@ -223,4 +223,35 @@ class LayoutTest {
         // two cuts balance (3|33|… and 33|3|…): no guessing
         assertThat(t3Row("（一）予以公开", "333100037")).allMatch(c -> c.status() == CellStatus.UNREADABLE);
     }
+    // ---- page furniture and rows that do not mark their empty cells -------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({"000,GB_2021,lines", "003,GB_2019,lines", "003,GB_2019,pipes", "000,GB_2021,tabs"})
+    void pageFootersBetweenTheCellsAreNotCells(String sample, Format format, String layout) throws Exception {
+        Map<String, String> values = values(sample);
+        String[] lines = render(layout, tables(format, values)).split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(lines[i]).append('\n');
+            if (i % 23 == 22) sb.append("— ").append(i / 23 + 1).append(" —\n第 ").append(i / 23 + 1).append(" 页 共 9 页\n");
+        }
+        Document doc = new Ingestor().read("x.txt", sb.toString().getBytes(StandardCharsets.UTF_8));
+        List<Cell> got = new SchemaTableExtractor().extract(doc.blocks(), format);
+        List<String> want = values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue().isEmpty() ? "BLANK" : e.getValue())).toList();
+        assertThat(canonical(got)).as(sb.toString()).containsExactlyInAnyOrderElementsOf(want);
+    }
+
+    @Test
+    void aShortRowWhoseLastValueIsTheSumOfTheOthersEndsInTheTotalColumn() {
+        // Word or PDF paragraphs leave nothing for an empty cell: "11", "11" under seven columns
+        assertThat(canonical(t3Row("（一）予以公开", "11 11"))).containsExactly("T3/3.1/natural=11", "T3/3.1/commercial=BLANK",
+                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=11");
+        assertThat(canonical(t3Row("（一）予以公开", "3 2 5"))).containsExactly("T3/3.1/natural=3", "T3/3.1/commercial=2",
+                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=5");
+        assertThat(canonical(t3Row("（一）予以公开", "0"))).last().isEqualTo("T3/3.1/total=0");
+        // no sum to go by: the values lead and the rest is blank, as before
+        assertThat(canonical(t3Row("（一）予以公开", "3 4"))).containsExactly("T3/3.1/natural=3", "T3/3.1/commercial=4",
+                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=BLANK");
+    }
 }
