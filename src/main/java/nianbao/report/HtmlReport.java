@@ -43,7 +43,7 @@ public final class HtmlReport {
      * A source line as the listing shows it. Worked out here, not in the template: the listing has
      * hundreds of lines per report and was half of a batch's rendering time with per-line expressions.
      */
-    public record LineView(String id, String css, String label, String place, String style, String text) {}
+    public record LineView(String id, String css, String label, String text) {}
 
     static List<LineView> lineViews(AuditResult a) {
         Set<Integer> flagged = new HashSet<>();
@@ -54,7 +54,7 @@ public final class HtmlReport {
         for (SourceLine l : a.report().lines()) {
             String css = headings.contains(l.no()) ? "head" : flagged.contains(l.no()) ? "flag" : null;
             String label = l.place() == null ? String.valueOf(l.no()) : l.no() + " " + l.place();
-            out.add(new LineView("L" + l.no(), css, label, l.place(), l.place() == null ? null : "width:auto;min-width:4em", l.text()));
+            out.add(new LineView("L" + l.no(), css, label, l.text()));
         }
         return out;
     }
