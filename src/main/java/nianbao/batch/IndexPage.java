@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import nianbao.model.Finding;
 import nianbao.score.Grading;
+import nianbao.report.Templates;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The Chinese summary page {@code index.html} (template {@code nianbao/templates/index.html}):
@@ -20,7 +19,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * through th:text. Tables are sorted here (pre-sorted views) instead of by a script.
  */
 final class IndexPage {
-    private static final TemplateEngine ENGINE = engine();
+    private static final TemplateEngine ENGINE = Templates.ENGINE;
     static final int BAR_MAX = 420, ROW_H = 22;
 
     private IndexPage() {}
@@ -150,15 +149,4 @@ final class IndexPage {
         }
     }
 
-    private static TemplateEngine engine() {
-        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
-        r.setPrefix("nianbao/templates/");
-        r.setSuffix(".html");
-        r.setTemplateMode(TemplateMode.HTML);
-        r.setCharacterEncoding("UTF-8");
-        r.setCacheable(true);
-        TemplateEngine e = new TemplateEngine();
-        e.setTemplateResolver(r);
-        return e;
-    }
 }

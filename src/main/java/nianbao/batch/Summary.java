@@ -1,5 +1,6 @@
 package nianbao.batch;
 
+import nianbao.report.JsonReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nianbao.model.Finding;
-import nianbao.model.Location;
 import nianbao.report.AtomicFiles;
 import nianbao.score.Grading;
 import org.apache.commons.csv.CSVFormat;
@@ -113,31 +113,12 @@ public final class Summary {
         root.put("reports", reports);
         List<Map<String, Object>> xs = new ArrayList<>();
         for (CrossFinding c : cross) {
-            Finding f = c.finding();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", f.code());
-            m.put("severity", f.severity().id());
-            m.put("category", f.category());
-            m.put("title", f.title());
-            m.put("message", f.message());
-            m.put("basis", f.basis());
-            m.put("location", location(f.location()));
-            m.put("evidence", f.evidence());
+            Map<String, Object> m = JsonReport.finding(c.finding());
             m.put("sources", c.sources());
             xs.add(m);
         }
         root.put("crossFindings", xs);
         return MAPPER.writeValueAsBytes(root);
-    }
-
-    private static Map<String, Object> location(Location l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (l.section() != null) m.put("section", l.section());
-        if (l.table() != null) m.put("table", l.table());
-        if (l.row() != null) m.put("row", l.row());
-        if (l.col() != null) m.put("col", l.col());
-        if (l.line() != null) m.put("line", l.line());
-        return m;
     }
 
     static byte[] csv(List<nianbao.batch.Row> rows) throws IOException {

@@ -15,29 +15,16 @@ import nianbao.model.SourceLine;
 import nianbao.pipeline.AuditResult;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The Chinese HTML audit report (Thymeleaf, template {@code nianbao/templates/report.html}).
  * Offline and printable; all report text goes through th:text, so it is always escaped.
  */
 public final class HtmlReport {
-    private static final TemplateEngine ENGINE = engine();
+    private static final TemplateEngine ENGINE = Templates.ENGINE;
 
     private HtmlReport() {}
 
-    private static TemplateEngine engine() {
-        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
-        r.setPrefix("nianbao/templates/");
-        r.setSuffix(".html");
-        r.setTemplateMode(TemplateMode.HTML);
-        r.setCharacterEncoding("UTF-8");
-        r.setCacheable(true);
-        TemplateEngine e = new TemplateEngine();
-        e.setTemplateResolver(r);
-        return e;
-    }
 
     /**
      * A source line as the listing shows it. Worked out here, not in the template: the listing has

@@ -70,21 +70,24 @@ public final class JsonReport {
         m.put("score", a.score());
         m.put("grade", a.grade());
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : a.findings()) {
-            Map<String, Object> fm = new LinkedHashMap<>();
-            fm.put("code", f.code());
-            fm.put("severity", f.severity().id());
-            fm.put("category", f.category());
-            fm.put("title", f.title());
-            fm.put("message", f.message());
-            fm.put("points", f.points());
-            fm.put("basis", f.basis());
-            fm.put("location", location(f.location()));
-            fm.put("evidence", f.evidence());
-            findings.add(fm);
-        }
+        for (Finding f : a.findings()) findings.add(finding(f));
         m.put("findings", findings);
         return m;
+    }
+
+    /** One finding as contract.md describes it; batch summaries use the same shape. */
+    public static Map<String, Object> finding(Finding f) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("code", f.code());
+        fm.put("severity", f.severity().id());
+        fm.put("category", f.category());
+        fm.put("title", f.title());
+        fm.put("message", f.message());
+        fm.put("points", f.points());
+        fm.put("basis", f.basis());
+        fm.put("location", location(f.location()));
+        fm.put("evidence", f.evidence());
+        return fm;
     }
 
     private static Map<String, Object> location(Location l) {
