@@ -203,6 +203,9 @@ final class PdfReader {
             for (List<Glyph> line : lines(free)) {
                 List<Seg> parts = cells(line);
                 String text = parts.size() >= 2 ? pipeRow(parts) : parts.get(0).text();
+                // Space glyphs only: an empty paragraph that the producer drew (a blank cell where a
+                // table is set one cell per line); kept as one space, as a text line holding it would be.
+                if (text.isEmpty()) text = " ";
                 float top = line.stream().map(g -> g.y() - g.size()).min(Float::compare).orElse(0f);
                 float bottom = line.get(0).y();
                 boolean margin = bottom > height * 0.92f || top < height * 0.06f;
@@ -242,6 +245,13 @@ final class PdfReader {
                     closeTable();
                     Line l = (Line) it;
                     String place = "第" + no + "页第" + (++lineOnPage) + "行";
+                    if (l.text().isBlank()) {
+                        closeParagraph();
+                        out.text(l.text(), place);
+                        paraFull = false;
+                        paraRight = 0;
+                        continue;
+                    }
                     // Wrapped: the line above ran to the margin, or this line's first word would not have fitted on it.
                     boolean wrapped = paraFull || para != null && paraRight + l.head() > right - 0.5f * l.size();
                     boolean continues = para != null && wrapped && !l.pipe() && l.left() <= left + 0.5f * l.size()
@@ -317,7 +327,7 @@ final class PdfReader {
      * to that cell. Returns the joined row, or null.
      */
     private static Line wrappedCell(Line row, Line l) {
-        if (!row.pipe() || l.pipe() || l.top() - row.top() > 2.2f * l.size() || ENUMERATED.matcher(l.text()).find()) return null;
+        if (!row.pipe() || l.pipe() || l.text().isBlank() || l.top() - row.top() > 2.2f * l.size() || ENUMERATED.matcher(l.text()).find()) return null;
         List<Seg> cells = row.cells();
         for (int i = 0; i < cells.size(); i++) {
             Seg c = cells.get(i);
