@@ -223,6 +223,7 @@ final class PdfReader {
                 above = l;
             }
             items.sort(Comparator.comparing(Item::top));
+            emptyCells(items);
             float left = Float.MAX_VALUE, right = margin;
             for (Item it : items) if (it instanceof Line l && !l.pipe()) left = Math.min(left, l.left());
             int lineOnPage = 0;
@@ -340,6 +341,48 @@ final class PdfReader {
             return new Line(row.top(), pipeRow(joined), row.left(), row.right(), row.size(), true, row.head(), joined);
         }
         return null;
+    }
+
+    /**
+     * An unruled table draws no empty cell: a row with fewer numbers than the row next to it gets
+     * an empty cell under each number column of that row it leaves out, when each of its own
+     * numbers stands in one of those columns (same left edge), in order.
+     */
+    private static void emptyCells(List<Item> items) {
+        List<Item> fixed = new ArrayList<>(items);
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Line l) || !l.pipe()) continue;
+            Line ref = null;
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j >= 0 && j < items.size() && items.get(j) instanceof Line n && n.pipe()
+                        && (ref == null || values(n) > values(ref))) ref = n;
+            }
+            if (ref == null || values(ref) <= values(l) || values(l) == 0) continue;
+            List<Seg> own = l.cells(), theirs = ref.cells().stream().filter(c -> NUMBER.matcher(c.text()).matches()).toList();
+            int firstValue = 0;
+            while (!NUMBER.matcher(own.get(firstValue).text()).matches()) firstValue++;
+            List<Seg> out = new ArrayList<>(own.subList(0, firstValue));
+            int k = 0;
+            boolean fits = true;
+            for (Seg c : own.subList(firstValue, own.size())) {
+                if (!NUMBER.matcher(c.text()).matches()) { fits = false; break; }
+                while (k < theirs.size() && Math.abs(theirs.get(k).x0() - c.x0()) > 0.6f * l.size()) {
+                    out.add(new Seg("", theirs.get(k).x0(), theirs.get(k).x1()));
+                    k++;
+                }
+                if (k == theirs.size()) { fits = false; break; }
+                out.add(c);
+                k++;
+            }
+            if (!fits) continue;
+            for (; k < theirs.size(); k++) out.add(new Seg("", theirs.get(k).x0(), theirs.get(k).x1()));
+            fixed.set(i, new Line(l.top(), pipeRow(out), l.left(), l.right(), l.size(), true, l.head(), out));
+        }
+        for (int i = 0; i < items.size(); i++) items.set(i, fixed.get(i));
+    }
+
+    private static long values(Line l) {
+        return l.cells().stream().filter(c -> NUMBER.matcher(c.text()).matches()).count();
     }
 
     /** A piece of a line between wide gaps: a table cell when the line has several. */
