@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Renders a sample report (plain text as published) into HTML that LibreOffice converts to
 DOCX/DOC/PDF. Ordinary lines become paragraphs; markdown pipe tables ("| a | b |") and the
-multi-line pipe form ("| \\n text | \\n ... |||") become <table>s. Spans are inferred only
+multi-line pipe form ("| \\n text | \\n ... |||") become <table>s. A line of whitespace only
+(an empty cell where the table is published one cell per line) becomes an empty paragraph. Spans are inferred only
 where the text form shows them: a label cell followed by empty cells up to the end of the
 row or up to the first number spans those columns (gridSpan), and an empty first-column cell
 under a label continues that label downwards (vMerge).
@@ -113,6 +114,11 @@ def main():
             continue
         if s:
             body.append('<p>' + html.escape(lines[i].replace('\t', ' ').strip()) + '</p>')
+        elif lines[i]:
+            # A line of whitespace only ("\t") is an empty cell of a one-cell-per-line table as
+            # published: it stays an empty paragraph (&nbsp;, as Word's own HTML keeps one),
+            # while a truly empty line (between rows) is no paragraph.
+            body.append('<p>&nbsp;</p>')
         i += 1
     border = '1px solid #000' if borders else 'none'
     css = ('body{font-family:"Noto Sans CJK SC";font-size:10.5pt} p{margin:0 0 3pt 0} '

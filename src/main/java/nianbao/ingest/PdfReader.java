@@ -203,6 +203,9 @@ final class PdfReader {
             for (List<Glyph> line : lines(free)) {
                 List<Seg> parts = cells(line);
                 String text = parts.size() >= 2 ? pipeRow(parts) : parts.get(0).text();
+                // Space glyphs only: an empty paragraph that the producer drew (a blank cell where a
+                // table is set one cell per line); kept as one space, as a text line holding it would be.
+                if (text.isEmpty()) text = " ";
                 float top = line.stream().map(g -> g.y() - g.size()).min(Float::compare).orElse(0f);
                 float bottom = line.get(0).y();
                 boolean margin = bottom > height * 0.92f || top < height * 0.06f;
@@ -220,6 +223,7 @@ final class PdfReader {
                 above = l;
             }
             items.sort(Comparator.comparing(Item::top));
+            emptyCells(items);
             float left = Float.MAX_VALUE, right = margin;
             for (Item it : items) if (it instanceof Line l && !l.pipe()) left = Math.min(left, l.left());
             int lineOnPage = 0;
@@ -242,6 +246,13 @@ final class PdfReader {
                     closeTable();
                     Line l = (Line) it;
                     String place = "第" + no + "页第" + (++lineOnPage) + "行";
+                    if (l.text().isBlank()) {
+                        closeParagraph();
+                        out.text(l.text(), place);
+                        paraFull = false;
+                        paraRight = 0;
+                        continue;
+                    }
                     // Wrapped: the line above ran to the margin, or this line's first word would not have fitted on it.
                     boolean wrapped = paraFull || para != null && paraRight + l.head() > right - 0.5f * l.size();
                     boolean continues = para != null && wrapped && !l.pipe() && l.left() <= left + 0.5f * l.size()
@@ -317,7 +328,7 @@ final class PdfReader {
      * to that cell. Returns the joined row, or null.
      */
     private static Line wrappedCell(Line row, Line l) {
-        if (!row.pipe() || l.pipe() || l.top() - row.top() > 2.2f * l.size() || ENUMERATED.matcher(l.text()).find()) return null;
+        if (!row.pipe() || l.pipe() || l.text().isBlank() || l.top() - row.top() > 2.2f * l.size() || ENUMERATED.matcher(l.text()).find()) return null;
         List<Seg> cells = row.cells();
         for (int i = 0; i < cells.size(); i++) {
             Seg c = cells.get(i);
@@ -330,6 +341,48 @@ final class PdfReader {
             return new Line(row.top(), pipeRow(joined), row.left(), row.right(), row.size(), true, row.head(), joined);
         }
         return null;
+    }
+
+    /**
+     * An unruled table draws no empty cell: a row with fewer numbers than the row next to it gets
+     * an empty cell under each number column of that row it leaves out, when each of its own
+     * numbers stands in one of those columns (same left edge), in order.
+     */
+    private static void emptyCells(List<Item> items) {
+        List<Item> fixed = new ArrayList<>(items);
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Line l) || !l.pipe()) continue;
+            Line ref = null;
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j >= 0 && j < items.size() && items.get(j) instanceof Line n && n.pipe()
+                        && (ref == null || values(n) > values(ref))) ref = n;
+            }
+            if (ref == null || values(ref) <= values(l) || values(l) == 0) continue;
+            List<Seg> own = l.cells(), theirs = ref.cells().stream().filter(c -> NUMBER.matcher(c.text()).matches()).toList();
+            int firstValue = 0;
+            while (!NUMBER.matcher(own.get(firstValue).text()).matches()) firstValue++;
+            List<Seg> out = new ArrayList<>(own.subList(0, firstValue));
+            int k = 0;
+            boolean fits = true;
+            for (Seg c : own.subList(firstValue, own.size())) {
+                if (!NUMBER.matcher(c.text()).matches()) { fits = false; break; }
+                while (k < theirs.size() && Math.abs(theirs.get(k).x0() - c.x0()) > 0.6f * l.size()) {
+                    out.add(new Seg("", theirs.get(k).x0(), theirs.get(k).x1()));
+                    k++;
+                }
+                if (k == theirs.size()) { fits = false; break; }
+                out.add(c);
+                k++;
+            }
+            if (!fits) continue;
+            for (; k < theirs.size(); k++) out.add(new Seg("", theirs.get(k).x0(), theirs.get(k).x1()));
+            fixed.set(i, new Line(l.top(), pipeRow(out), l.left(), l.right(), l.size(), true, l.head(), out));
+        }
+        for (int i = 0; i < items.size(); i++) items.set(i, fixed.get(i));
+    }
+
+    private static long values(Line l) {
+        return l.cells().stream().filter(c -> NUMBER.matcher(c.text()).matches()).count();
     }
 
     /** A piece of a line between wide gaps: a table cell when the line has several. */

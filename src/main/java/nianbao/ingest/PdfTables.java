@@ -34,8 +34,8 @@ final class PdfTables {
         for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(rules.get(i));
         List<Region> out = new ArrayList<>();
         for (List<Rule> g : groups.values()) {
-            List<Float> xs = snap(g.stream().filter(r -> !r.h()).map(Rule::pos).toList());
-            List<Float> ys = snap(g.stream().filter(Rule::h).map(Rule::pos).toList());
+            List<float[]> xs = snap(g.stream().filter(r -> !r.h()).map(Rule::pos).toList());
+            List<float[]> ys = snap(g.stream().filter(Rule::h).map(Rule::pos).toList());
             if (xs.size() >= 2 && ys.size() >= 2) out.add(new Region(g, xs, ys));
         }
         out.sort(Comparator.comparing(Region::top));
@@ -66,12 +66,19 @@ final class PdfTables {
         return out;
     }
 
-    /** Positions closer than 3pt are one grid line (double borders, rounding). */
-    private static List<Float> snap(List<Float> values) {
+    /**
+     * Positions closer than 3pt are one grid line (double borders, rounding, or two tables set
+     * one under the other whose column borders differ by a hair): each line as {first, last} of
+     * the positions it stands for, so that a border at any of them counts as that line.
+     */
+    private static List<float[]> snap(List<Float> values) {
         List<Float> sorted = new ArrayList<>(values);
         sorted.sort(Float::compare);
-        List<Float> out = new ArrayList<>();
-        for (float v : sorted) if (out.isEmpty() || v - out.get(out.size() - 1) > 3f) out.add(v);
+        List<float[]> out = new ArrayList<>();
+        for (float v : sorted) {
+            if (out.isEmpty() || v - out.get(out.size() - 1)[0] > 3f) out.add(new float[] {v, v});
+            else out.get(out.size() - 1)[1] = v;
+        }
         return out;
     }
 
@@ -85,11 +92,14 @@ final class PdfTables {
     static final class Region {
         private final List<Rule> rules;
         private final List<Float> xs, ys;
+        private final List<float[]> xLines, yLines;
 
-        Region(List<Rule> rules, List<Float> xs, List<Float> ys) {
+        Region(List<Rule> rules, List<float[]> xLines, List<float[]> yLines) {
             this.rules = rules;
-            this.xs = xs;
-            this.ys = ys;
+            this.xLines = xLines;
+            this.yLines = yLines;
+            this.xs = xLines.stream().map(l -> l[0]).toList();
+            this.ys = yLines.stream().map(l -> l[0]).toList();
         }
 
         float top() { return ys.get(0); }
@@ -101,14 +111,19 @@ final class PdfTables {
             return x >= xs.get(0) - 1 && x <= xs.get(xs.size() - 1) + 1 && y >= ys.get(0) - 1 && y <= ys.get(ys.size() - 1) + 1;
         }
 
-        private boolean vertical(float x, float y) {
-            for (Rule r : rules) if (!r.h() && Math.abs(r.pos() - x) <= TOL && r.from() <= y && r.to() >= y) return true;
+        /** A border on grid line {@code line} (any of the positions snapped into it) passes through {@code y}. */
+        private boolean vertical(float[] line, float y) {
+            for (Rule r : rules) if (!r.h() && on(r, line) && r.from() <= y && r.to() >= y) return true;
             return false;
         }
 
-        private boolean horizontal(float y, float x) {
-            for (Rule r : rules) if (r.h() && Math.abs(r.pos() - y) <= TOL && r.from() <= x && r.to() >= x) return true;
+        private boolean horizontal(float[] line, float x) {
+            for (Rule r : rules) if (r.h() && on(r, line) && r.from() <= x && r.to() >= x) return true;
             return false;
+        }
+
+        private static boolean on(Rule r, float[] line) {
+            return r.pos() >= line[0] - TOL && r.pos() <= line[1] + TOL;
         }
 
         List<List<PlacedBlocks.Slot>> grid(List<Glyph> glyphs) {
@@ -119,8 +134,8 @@ final class PdfTables {
                 float my = (ys.get(r) + ys.get(r + 1)) / 2;
                 for (int c = 0; c < cols; c++) {
                     float mx = (xs.get(c) + xs.get(c + 1)) / 2;
-                    if (c + 1 < cols && !vertical(xs.get(c + 1), my)) union(parent, r * cols + c, r * cols + c + 1);
-                    if (r + 1 < rows && !horizontal(ys.get(r + 1), mx)) union(parent, r * cols + c, (r + 1) * cols + c);
+                    if (c + 1 < cols && !vertical(xLines.get(c + 1), my)) union(parent, r * cols + c, r * cols + c + 1);
+                    if (r + 1 < rows && !horizontal(yLines.get(r + 1), mx)) union(parent, r * cols + c, (r + 1) * cols + c);
                 }
             }
             Map<Integer, List<Glyph>> byCell = new HashMap<>();

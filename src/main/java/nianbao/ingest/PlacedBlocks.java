@@ -21,8 +21,11 @@ final class PlacedBlocks {
 
     void text(String text, String place) {
         for (String part : text.split("\r\n|[\r\n\u000B\u2028\u2029]", -1)) {
-            String s = TextReader.clean(part).replace('\u00A0', ' ').strip();
+            String s = TextReader.clean(part).replace('\u00A0', ' ');
             if (s.isEmpty()) continue;
+            // A paragraph of whitespace only stays as it is, as a text line would: where a table is
+            // set one cell per line, a single space is an empty cell (see Tokens).
+            if (!s.isBlank()) s = s.strip();
             places.put(next, place);
             blocks.add(new TextBlock(next++, s));
         }

@@ -57,6 +57,21 @@ class OfficeFormsTest {
         assertThat(office.lines()).allSatisfy(l -> assertThat(l.place()).isNotBlank());
     }
 
+    /** Every T2/T3/T4 cell: the same ids, status and value as the text form (source lines differ by form). */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void sameCellsAsTheTextForm(String name) throws Exception {
+        Report office = parse(read(name));
+        Report text = parse(new Ingestor().read(TestSupport.sample(name.substring(0, 3))));
+        assertThat(cellKeys(office)).as(name).isEqualTo(cellKeys(text));
+    }
+
+    private static List<String> cellKeys(Report r) {
+        return r.cells().stream()
+                .map(c -> c.table() + "/" + c.row() + "/" + c.col() + "=" + c.status() + ":" + (c.value() == null ? "" : c.value().stripTrailingZeros().toPlainString()))
+                .sorted().toList();
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void sameFindingsAsTheTextForm(String name) {
