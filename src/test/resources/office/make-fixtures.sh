@@ -27,11 +27,11 @@ for s in samples/00[0-4]_*.txt; do
     soff --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/$base.docx"
   done
   cp "$tmp/$id.docx" "$here/$id.docx"
-  case $id in 000|002|003) cp "$tmp/$id.pdf" "$here/$id.pdf" ;; 004) cp "$tmp/004.pdf" "$tmp/004-noborders.pdf" "$here/" ;; esac
-  case $id in 002|004)
-    soff --convert-to doc:"MS Word 97" --outdir "$tmp" "$tmp/$id.docx"
-    cp "$tmp/$id.doc" "$here/$id.doc" ;;
-  esac
+  cp "$tmp/$id.pdf" "$here/$id.pdf"
+  [ "$id" = 004 ] && cp "$tmp/004-noborders.pdf" "$here/"
+  # Every sample in every form: DOCX, DOC and PDF.
+  soff --convert-to doc:"MS Word 97" --outdir "$tmp" "$tmp/$id.docx"
+  cp "$tmp/$id.doc" "$here/$id.doc"
 done
 # Automatic Chinese list numbering ("一、", "（一）" not in the paragraph text), as DOCX and DOC.
 if want numbered; then

@@ -29,8 +29,9 @@ class OfficeFormsTest {
     static final Path DIR = Path.of("src/test/resources/office");
 
     static Stream<String> fixtures() {
-        return Stream.of("000.docx", "001.docx", "002.docx", "003.docx", "004.docx", "002.doc", "004.doc",
-                "000.pdf", "002.pdf", "003.pdf", "004.pdf", "004-noborders.pdf");
+        return Stream.of("000.docx", "001.docx", "002.docx", "003.docx", "004.docx",
+                "000.doc", "001.doc", "002.doc", "003.doc", "004.doc",
+                "000.pdf", "001.pdf", "002.pdf", "003.pdf", "004.pdf", "004-noborders.pdf");
     }
 
     static Document read(String name) throws IngestException {
