@@ -1,5 +1,7 @@
 package nianbao.hostile;
 
+import nianbao.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -70,7 +72,7 @@ class ChromiumEscapingTest {
         String report = TestSupport.text("002");
         Path txt = Files.writeString(in.resolve("script-report.txt"), HostileCorpus.scriptReport(report, listener.port()));
         Path html = Files.writeString(in.resolve("script-report.html"), HostileCorpus.scriptHtml(report, listener.port()));
-        Cli.Result r = Cli.run("audit", "--no-cache", "-o", out.toString(), txt.toString(), html.toString());
+        CliRun.Result r = CliRun.run("audit", "--no-cache", "-o", out.toString(), txt.toString(), html.toString());
         assertThat(r.code()).as(r.err()).isZero();
 
         for (String stem : List.of("script-report", "script-report-2")) {

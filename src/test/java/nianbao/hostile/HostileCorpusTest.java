@@ -1,5 +1,7 @@
 package nianbao.hostile;
 
+import nianbao.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +101,7 @@ class HostileCorpusTest {
     void limitsAreConfigurableThroughJvmProperties(@TempDir Path out) {
         System.setProperty("nianbao.maxLines", "10");
         try {
-            Cli.Result r = Cli.run("audit", "--no-cache", "-o", out.toString(), TestSupport.sample("001").toString());
+            CliRun.Result r = CliRun.run("audit", "--no-cache", "-o", out.toString(), TestSupport.sample("001").toString());
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("文件行数过多", "limit 10)");
         } finally {
@@ -134,8 +136,8 @@ class HostileCorpusTest {
         Path outAll = root.resolve("out-all"), outSamples = root.resolve("out-samples");
         Map<String, Long> before = snapshot(root);
 
-        Cli.Result all = Cli.run(args(inputs, outAll));
-        Cli.Result alone = Cli.run(args(samples, outSamples));
+        CliRun.Result all = CliRun.run(args(inputs, outAll));
+        CliRun.Result alone = CliRun.run(args(samples, outSamples));
         assertThat(all.code()).as(all.err()).isEqualTo(1);
         assertThat(alone.code()).as(alone.err()).isZero();
 

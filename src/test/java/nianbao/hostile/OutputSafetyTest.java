@@ -1,5 +1,7 @@
 package nianbao.hostile;
 
+import nianbao.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,7 +123,7 @@ class OutputSafetyTest {
         Path file = dir.resolve("not-a-folder");
         Files.writeString(file, "x");
         Path out = file.resolve("out");
-        Cli.Result r = Cli.run("audit", "--no-cache", "-o", out.toString(), TestSupport.sample("001").toString());
+        CliRun.Result r = CliRun.run("audit", "--no-cache", "-o", out.toString(), TestSupport.sample("001").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("错误 / error: " + out).contains("输出目录不可写", "not writable").doesNotContain("\n");
         assertThat(r.out()).isEmpty();

@@ -1,5 +1,7 @@
 package nianbao.rules;
 
+import nianbao.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,7 +96,7 @@ class RulesCommandTest {
 
     private int scoreOf(Path rules, String sample) throws IOException {
         Path out = Files.createTempDirectory(tmp, "out");
-        RulesCli.Run r = RulesCli.run("audit", TestSupport.sample(sample).toString(), "--rules", rules.toString(), "--no-cache", "-o", out.toString());
+        CliRun.Result r = RulesCli.run("audit", TestSupport.sample(sample).toString(), "--rules", rules.toString(), "--no-cache", "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         try (var s = Files.list(out)) {
             Path json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
@@ -111,7 +113,7 @@ class RulesCommandTest {
         int after = scoreOf(rules, "000");
         assertThat(before - after).isEqualTo(15);
         // and the list shows the value in force
-        RulesCli.Run list = RulesCli.run("rules", "list", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result list = RulesCli.run("rules", "list", "--rules", rules.toString(), "--no-cache");
         assertThat(list.out()).containsPattern("TXT-GOV-50-4\\tmajor\\t20\\t");
     }
 
@@ -143,10 +145,10 @@ class RulesCommandTest {
         int n = lines.size();
         Files.writeString(bad, String.join("\n", lines) + "\n\nrule \"坏规则\"\nwhen\n    Report( reportYear > 2000\nthen\nend\n", StandardCharsets.UTF_8);
         int thenLine = n + 5; // the parser notices the missing ')' at "then"
-        RulesCli.Run check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).contains("format.drl:" + thenLine + ": 语法错误");
-        RulesCli.Run audit = RulesCli.run("audit", TestSupport.sample("002").toString(), "--rules", rules.toString(), "--no-cache",
+        CliRun.Result audit = RulesCli.run("audit", TestSupport.sample("002").toString(), "--rules", rules.toString(), "--no-cache",
                 "-o", tmp.resolve("out").toString());
         assertThat(audit.exit()).isEqualTo(2);
         assertThat(audit.err()).contains("format.drl:" + thenLine + ":");
@@ -161,7 +163,7 @@ class RulesCommandTest {
         String text = Files.readString(dslr, StandardCharsets.UTF_8).replace("报告机关为人民政府", "报告机关为人民法院");
         Files.writeString(dslr, text, StandardCharsets.UTF_8);
         int line = text.lines().toList().indexOf("    报告机关为人民法院") + 1;
-        RulesCli.Run check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).contains("content.dslr:" + line + ": 这句中文句式在 .dsl 文件中没有定义");
     }
@@ -170,7 +172,7 @@ class RulesCommandTest {
     void aBadValueInADecisionTablePointsAtTheSheetRow() throws IOException {
         Path rules = RulesCli.copyRules(tmp);
         setTableCell(rules.resolve("weights.drl.xlsx"), "SEC-ORDER", "扣分", "两分");
-        RulesCli.Run check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).containsPattern("weights\\.drl\\.xlsx:\\d+: .*表格第\\d+行");
     }
@@ -179,17 +181,17 @@ class RulesCommandTest {
     void aGbkRuleFileIsRejected() throws IOException {
         Path rules = RulesCli.copyRules(tmp);
         Files.write(rules.resolve("local.drl"), "package nianbao.audit;\n// 本省规则\n".getBytes(Charset.forName("GBK")));
-        RulesCli.Run check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).contains("local.drl:0: 规则文件不是UTF-8编码");
     }
 
     @Test
     void theShippedRulesCheckCleanAndListEveryCode() throws Exception {
-        RulesCli.Run check = RulesCli.run("rules", "check", "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--no-cache");
         assertThat(check.exit()).as(check.err()).isZero();
         assertThat(check.out()).doesNotContain("警告 / warning:").contains("0 个警告");
-        RulesCli.Run list = RulesCli.run("rules", "list", "--no-cache");
+        CliRun.Result list = RulesCli.run("rules", "list", "--no-cache");
         for (RuleInfo r : RuleSet.load(TestSupport.RULES, null).rules()) {
             assertThat(r.reportsFindings() || r.supporting()).as(r.name()).isTrue();
             if (r.reportsFindings()) assertThat(list.out()).contains(r.code() + "\t");
@@ -203,7 +205,7 @@ class RulesCommandTest {
 
     @Test
     void rulesTestReportsPassedAndFailedAndExits1OnFailure() throws Exception {
-        RulesCli.Run ok = RulesCli.run("rules", "test", "--no-cache");
+        CliRun.Result ok = RulesCli.run("rules", "test", "--no-cache");
         int rules = (int) RuleSet.load(TestSupport.RULES, null).rules().stream().filter(RuleInfo::reportsFindings).count();
         int cases = RuleCases.load(TestSupport.RULES).size();
         assertThat(ok.out()).contains(cases + " passed, 0 failed");
@@ -212,7 +214,7 @@ class RulesCommandTest {
 
         Path rulesCopy = RulesCli.copyRules(tmp);
         Files.writeString(rulesCopy.resolve("tests/wrong.case"), "name: 故意写错\nbase: 002_dfcf094cd729cac8.txt\nexpect: DL-LATE\n", StandardCharsets.UTF_8);
-        RulesCli.Run bad = RulesCli.run("rules", "test", "--rules", rulesCopy.toString(), "--no-cache", "--samples", "samples");
+        CliRun.Result bad = RulesCli.run("rules", "test", "--rules", rulesCopy.toString(), "--no-cache", "--samples", "samples");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).contains("FAIL tests/wrong.case（故意写错）").contains(cases + " passed, 1 failed");
     }
@@ -254,7 +256,7 @@ class RulesCommandTest {
         }
         wb.close();
 
-        RulesCli.Run check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
+        CliRun.Result check = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache");
         assertThat(check.exit()).as(check.err()).isZero();
         assertThat(check.out())
                 .contains("规则“无元数据”: 规则没有 @code")
@@ -271,7 +273,7 @@ class RulesCommandTest {
     @Test
     void theHtmlCatalogueShowsMetadataAndExamplesFromTheCases() throws IOException {
         Path html = tmp.resolve("catalogue.html");
-        RulesCli.Run r = RulesCli.run("rules", "list", "--format", "html", "-o", html.toString(), "--no-cache");
+        CliRun.Result r = RulesCli.run("rules", "list", "--format", "html", "-o", html.toString(), "--no-cache");
         assertThat(r.exit()).as(r.err()).isZero();
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(page).contains("SEC-MISSING", "缺少必备章节", "条例第五十条", "sec-missing-fires.case", "sec-missing-ok.case")

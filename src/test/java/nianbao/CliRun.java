@@ -1,17 +1,20 @@
-package nianbao.hostile;
+package nianbao;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import nianbao.cli.Main;
 
-/** Runs the command line in-process and captures what it prints (Main.run binds System.out/err per call). */
-final class Cli {
-    record Result(int code, String out, String err) {}
+/** Runs the real command line in-process and captures what it prints (Main.run binds System.out/err per call). */
+public final class CliRun {
+    public record Result(int code, String out, String err) {
+        /** The exit code, under the name the rules tests use. */
+        public int exit() { return code; }
+    }
 
-    private Cli() {}
+    private CliRun() {}
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {
