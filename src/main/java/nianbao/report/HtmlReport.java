@@ -39,6 +39,8 @@ public final class HtmlReport {
         for (Section s : a.report().sections()) headings.add(s.line());
         List<LineView> out = new ArrayList<>(a.report().lines().size());
         for (SourceLine l : a.report().lines()) {
+            // Blank lines carry nothing to read or link to; line numbers keep the gaps visible.
+            if (l.text().isBlank()) continue;
             String css = headings.contains(l.no()) ? "head" : flagged.contains(l.no()) ? "flag" : null;
             String label = l.place() == null ? String.valueOf(l.no()) : l.no() + " " + l.place();
             out.add(new LineView("L" + l.no(), css, label, l.text()));
