@@ -22,11 +22,13 @@ public final class Debris {
             // page footers: "— 1 —", "-12-", "第3页", "第3页共9页", "3/9"
             + "|^[-_~]+\\d{1,3}[-_~]+$"
             + "|^第\\d{1,3}页(,?共\\d{1,3}页)?$|^\\d{1,3}/\\d{1,3}$|^共\\d{1,3}页第\\d{1,3}页$");
-    /** Footers, share bars and page tools: a line containing any of these is furniture (searched, not matched). */
-    private static final Pattern ANYWHERE = Pattern.compile(
-            "ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位:|承办单位:|技术支持:|维护单位:|网站地图|打印本页|关闭窗口"
-            + "|分享到|扫一扫|【字体|字号:|【打印】|【关闭】|【大】|【中】|【小】|浏览次数:|访问次数:|阅读次数:|点击数:|联系我们\\|"
-            + "|建议使用.{0,20}浏览器|分辨率|Copyright|COPYRIGHT|copyright|©");
+    /** Footers, share bars and page tools: a line containing any of these is furniture. */
+    private static final String[] ANYWHERE = {
+        "ICP备", "ICP证", "公网安备", "网站标识码", "版权所有", "主办单位:", "承办单位:", "技术支持:", "维护单位:", "网站地图",
+        "打印本页", "关闭窗口", "分享到", "扫一扫", "【字体", "字号:", "【打印】", "【关闭】", "【大】", "【中】", "【小】",
+        "浏览次数:", "访问次数:", "阅读次数:", "点击数:", "联系我们|", "分辨率", "Copyright", "COPYRIGHT", "copyright", "©"};
+    /** "建议使用IE8以上浏览器": the one footer term with a gap in it. */
+    private static final Pattern BROWSER_HINT = Pattern.compile("建议使用.{0,20}浏览器");
     private static final Pattern INLINE = Pattern.compile(
             "\\[bookmark:[^\\]]*]|<!--\\[if[^\\]]*]-->|<!--\\[endif]-->|<!\\[if[^\\]]*]>|<!\\[endif]>");
 
@@ -34,7 +36,10 @@ public final class Debris {
 
     /** True when the whole normalised line is page furniture. */
     public static boolean isDebris(String norm) {
-        return !norm.isEmpty() && (ANYWHERE.matcher(norm).find() || LINE.matcher(norm).matches());
+        if (norm.isEmpty()) return false;
+        // Plain indexOf per term: far cheaper than one regex alternation tried at every position.
+        for (String term : ANYWHERE) if (norm.contains(term)) return true;
+        return norm.contains("浏览器") && BROWSER_HINT.matcher(norm).find() || LINE.matcher(norm).matches();
     }
 
     /** Removes converter artefacts embedded in a normalised line. */

@@ -305,14 +305,18 @@ public final class SchemaTableExtractor implements TableExtractor {
     // ---- label matching -----------------------------------------------------------------------------
 
     /** A label without its numbering ("三、", "（一）", "1.") and punctuation: what is left to compare. */
+    private static final java.util.regex.Pattern NUMBERING =
+            java.util.regex.Pattern.compile("^(\\([一二三四五六七八九十\\d-]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.,]|\\d{1,2}[.、,]|[·•.、])");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
     static String core(String s) {
         String n = Normalizer.norm(s);
         String prev;
         do {
             prev = n;
-            n = n.replaceFirst("^(\\([一二三四五六七八九十\\d-]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.,]|\\d{1,2}[.、,]|[·•.、])", "");
+            n = NUMBERING.matcher(n).replaceFirst("");
         } while (!n.equals(prev));
-        return n.replaceAll("[^\\p{L}\\p{N}]", "");
+        return NOT_WORD.matcher(n).replaceAll("");
     }
 
     /** Dice coefficient over the longest common subsequence: tolerant of cut, merged and damaged labels. */
