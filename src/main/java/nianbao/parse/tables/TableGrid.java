@@ -16,7 +16,13 @@ public final class TableGrid {
     private TableGrid() {}
 
     /** One drawn cell; {@code css} is null, "blank", "bad" or "flag"; {@code line} 0 when there is no source line. */
-    public record GridCell(String text, boolean header, int colspan, String css, String title, int line) {}
+    public record GridCell(String text, boolean header, int colspan, String css, String title, int line) {
+        /** The link to the cell's source line, or null when it has none (an {@code <a>} without href is plain text). */
+        public String href() { return line > 0 ? "#L" + line : null; }
+
+        /** The colspan attribute, or null for a single column (so the attribute is left out). */
+        public Integer span() { return colspan > 1 ? colspan : null; }
+    }
 
     public record Grid(String title, List<List<GridCell>> rows) {}
 
