@@ -15,13 +15,36 @@ import nianbao.model.Report;
 public final class TableGrid {
     private TableGrid() {}
 
-    /** One drawn cell; {@code css} is null, "blank", "bad" or "flag"; {@code line} 0 when there is no source line. */
-    public record GridCell(String text, boolean header, int colspan, String css, String title, int line) {
+    /**
+     * One drawn cell; {@code css} is null, "blank", "bad" or "flag"; {@code line} 0 when there is no source line.
+     * JavaBean getters so the template reads them through Thymeleaf's shortcut path, not OGNL method calls
+     * (a report draws about 200 cells).
+     */
+    public static final class GridCell {
+        private final String text, css, title;
+        private final boolean header;
+        private final int colspan, line;
+
+        GridCell(String text, boolean header, int colspan, String css, String title, int line) {
+            this.text = text;
+            this.header = header;
+            this.colspan = colspan;
+            this.css = css;
+            this.title = title;
+            this.line = line;
+        }
+
+        public String getText() { return text; }
+        public boolean isHeader() { return header; }
+        public String getCss() { return css; }
+        public String getTitle() { return title; }
+        public int getLine() { return line; }
+
         /** The link to the cell's source line, or null when it has none (an {@code <a>} without href is plain text). */
-        public String href() { return line > 0 ? "#L" + line : null; }
+        public String getHref() { return line > 0 ? "#L" + line : null; }
 
         /** The colspan attribute, or null for a single column (so the attribute is left out). */
-        public Integer span() { return colspan > 1 ? colspan : null; }
+        public Integer getSpan() { return colspan > 1 ? colspan : null; }
     }
 
     public record Grid(String title, List<List<GridCell>> rows) {}
