@@ -118,6 +118,18 @@ class OutputSafetyTest {
     }
 
     @Test
+    void outputsGetTheSamePermissionsAsAnyFileTheUserWrites(@TempDir Path dir) throws IOException {
+        // Reviewers share output folders: an atomic write must not leave the owner-only mode of a temp file.
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path atomic = dir.resolve("report.html");
+        AtomicFiles.write(atomic, "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(plain));
+        AtomicFiles.write(atomic, "y".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(atomic)).isEqualTo("y");
+        assertThat(leftovers(dir)).isEmpty();
+    }
+
+    @Test
     void anUnwritableOutputFolderStopsTheRunBeforeAnyWork(@TempDir Path dir) throws IOException {
         // Root ignores permission bits, so use a place no one can create a folder: under a regular file.
         Path file = dir.resolve("not-a-folder");
