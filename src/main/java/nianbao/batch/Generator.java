@@ -17,8 +17,8 @@ import nianbao.parse.ReportParser;
 
 /**
  * Makes N realistic reports for the benchmark from the bundled samples: each copy gets another
- * issuing body (a body appears for two consecutive years), a shifted report year, perturbed
- * statistics and one of four layouts (plain text, CRLF with full-width indentation, HTML
+ * issuing body (a body appears for two consecutive years), a shifted report year, scaled
+ * statistics (balanced, with an occasional slip) and one of four layouts (plain text, CRLF with full-width indentation, HTML
  * paragraphs, GB18030-encoded text). Deterministic for a given seed.
  */
 public final class Generator {
@@ -98,17 +98,26 @@ public final class Generator {
         return sb.toString();
     }
 
-    /** Small counts change a little: the statistics differ from report to report. */
+    /**
+     * The statistics differ from report to report the way real ones do: every count of the report is
+     * multiplied by the same factor (1 to 3), so the tables keep their balance (all balance relations are
+     * sums) and the narrative keeps agreeing with them; one report in eight gets a slip, one count off by one,
+     * as published reports sometimes do.
+     */
     private static String perturb(String text, Random rnd) {
+        int factor = 1 + rnd.nextInt(3);
+        List<int[]> counts = new ArrayList<>();   // start, end, value
         Matcher m = NUMBER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            int v = Integer.parseInt(m.group(1));
-            int nv = v == 0 ? (rnd.nextInt(4) == 0 ? 1 : 0) : Math.max(0, v + rnd.nextInt(Math.max(2, v / 5 + 1)) - v / 10);
-            m.appendReplacement(sb, String.valueOf(nv));
+        while (m.find()) counts.add(new int[] {m.start(1), m.end(1), Integer.parseInt(m.group(1))});
+        int slip = !counts.isEmpty() && rnd.nextInt(8) == 0 ? rnd.nextInt(counts.size()) : -1;
+        StringBuilder sb = new StringBuilder(text.length() + 64);
+        int at = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            int[] c = counts.get(i);
+            sb.append(text, at, c[0]).append(c[2] * factor + (i == slip ? 1 : 0));
+            at = c[1];
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(text, at, text.length()).toString();
     }
 
     private static String escape(String s) {
