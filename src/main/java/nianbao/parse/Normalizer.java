@@ -10,23 +10,64 @@ import java.text.Normalizer.Form;
 public final class Normalizer {
     private Normalizer() {}
 
+    /**
+     * Per character: its NFKC when that is one character that nothing can combine with, else {@link #COMPLEX};
+     * 0 until first seen (filled lazily; a race only computes an entry twice). Most lines are made of such
+     * characters, so they are normalised character by character; a line with any other character goes through
+     * the full NFKC algorithm. Every line is normalised several times (parser, tables, rules), so this matters.
+     */
+    private static final char[] SIMPLE = new char[0x10000];
+    private static final char COMPLEX = '\uFFFF';
+
     public static String norm(String s) {
         if (s == null || s.isEmpty()) return "";
-        String n = java.text.Normalizer.normalize(s, Form.NFKC);
-        StringBuilder sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') continue;
-            sb.append(switch (c) {
-                case '“', '”', '„', '〝', '〞' -> '"';
-                case '‘', '’' -> '\'';
-                case '—', '–', '－', '―' -> '-';
-                case '〇', '○', 'Ｏ', '零' -> '〇';
-                case '，' -> ',';
-                case '．' -> '.';
-                default -> c;
-            });
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char n = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];   // CJK unified ideographs are NFKC-stable
+            if (n == 0) n = SIMPLE[c] = simple(c);
+            if (n == COMPLEX) return matched(java.text.Normalizer.normalize(s, Form.NFKC));
+            append(sb, n);
         }
         return sb.toString();
+    }
+
+    /** The definition {@link #norm} implements faster: full NFKC, then {@link #matched}. */
+    static String reference(String s) {
+        return s == null || s.isEmpty() ? "" : matched(java.text.Normalizer.normalize(s, Form.NFKC));
+    }
+
+    /** Whitespace removed and look-alike punctuation unified, on NFKC text. */
+    private static String matched(String nfkc) {
+        StringBuilder sb = new StringBuilder(nfkc.length());
+        for (int i = 0; i < nfkc.length(); i++) append(sb, nfkc.charAt(i));
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, char c) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') return;
+        sb.append(switch (c) {
+            case '“', '”', '„', '〝', '〞' -> '"';
+            case '‘', '’' -> '\'';
+            case '—', '–', '－', '―' -> '-';
+            case '〇', '○', 'Ｏ', '零' -> '〇';
+            case '，' -> ',';
+            case '．' -> '.';
+            default -> c;
+        });
+    }
+
+    private static char simple(char c) {
+        if (Character.isSurrogate(c) || c == COMPLEX || !standsAlone(c)) return COMPLEX;
+        String n = java.text.Normalizer.normalize(String.valueOf(c), Form.NFKC);
+        return n.length() == 1 && n.charAt(0) != 0 && standsAlone(n.charAt(0)) ? n.charAt(0) : COMPLEX;
+    }
+
+    /** Not a combining mark and not a Hangul jamo or syllable: nothing composes with it. */
+    private static boolean standsAlone(char c) {
+        int type = Character.getType(c);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) return false;
+        return !(c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F || c >= 0xA960 && c <= 0xA97F
+                || c >= 0xAC00 && c <= 0xD7FF || c >= 0xFFA0 && c <= 0xFFDC);
     }
 }
