@@ -21,15 +21,16 @@ public final class Normalizer {
 
     public static String norm(String s) {
         if (s == null || s.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder(s.length());
+        char[] out = new char[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char n = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];   // CJK unified ideographs are NFKC-stable
-            if (n == 0) n = SIMPLE[c] = simple(c);
-            if (n == COMPLEX) return matched(java.text.Normalizer.normalize(s, Form.NFKC));
-            append(sb, n);
+            char k = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];   // CJK unified ideographs are NFKC-stable
+            if (k == 0) k = SIMPLE[c] = simple(c);
+            if (k == COMPLEX) return matched(java.text.Normalizer.normalize(s, Form.NFKC));
+            if (!skipped(k)) out[n++] = unified(k);
         }
-        return sb.toString();
+        return new String(out, 0, n);
     }
 
     /** The definition {@link #norm} implements faster: full NFKC, then {@link #matched}. */
@@ -40,13 +41,19 @@ public final class Normalizer {
     /** Whitespace removed and look-alike punctuation unified, on NFKC text. */
     private static String matched(String nfkc) {
         StringBuilder sb = new StringBuilder(nfkc.length());
-        for (int i = 0; i < nfkc.length(); i++) append(sb, nfkc.charAt(i));
+        for (int i = 0; i < nfkc.length(); i++) {
+            char c = nfkc.charAt(i);
+            if (!skipped(c)) sb.append(unified(c));
+        }
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, char c) {
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') return;
-        sb.append(switch (c) {
+    private static boolean skipped(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    private static char unified(char c) {
+        return switch (c) {
             case '“', '”', '„', '〝', '〞' -> '"';
             case '‘', '’' -> '\'';
             case '—', '–', '－', '―' -> '-';
@@ -54,7 +61,7 @@ public final class Normalizer {
             case '，' -> ',';
             case '．' -> '.';
             default -> c;
-        });
+        };
     }
 
     private static char simple(char c) {

@@ -38,7 +38,7 @@ public final class SchemaTableExtractor implements TableExtractor {
         int t3 = find(items, Math.max(t2, 0), items.size(), n -> n.contains("勾稽关系") || n.contains("申请人情况"));
         if (t3 < 0) {
             // No header survived (cut page, lost caption): anchor on the first row's own label.
-            String first = core(tpl.rows("T3").get(0).label());
+            String first = labelCore(tpl.rows("T3").get(0));
             t3 = find(items, Math.max(t2, 0), items.size(), n -> similarity(first, core(n)) >= 0.8);
         }
         int t3End = items.size();
@@ -107,7 +107,7 @@ public final class SchemaTableExtractor implements TableExtractor {
     /** The item that carries entry e's label, searching forward; -1 when a later entry claims an item first. */
     private static int locate(List<Item> items, int from, int to, List<TableTemplate.Entry> entries, int e) {
         TableTemplate.Entry entry = entries.get(e);
-        String want = core(entry.label());
+        String want = labelCore(entry);
         for (int i = from; i < to; i++) {
             Item it = items.get(i);
             if (!it.isText()) continue;
@@ -117,7 +117,7 @@ public final class SchemaTableExtractor implements TableExtractor {
             double later = 0;
             for (int l = e + 1; l < Math.min(entries.size(), e + 1 + LOOKAHEAD); l++) {
                 TableTemplate.Entry other = entries.get(l);
-                String o = core(other.label());
+                String o = labelCore(other);
                 later = Math.max(later, other.kind().equals("block") ? (have.equals(o) ? 1 : 0) : similarity(o, have));
             }
             if (s >= MATCH && s >= later) return i;
@@ -308,6 +308,13 @@ public final class SchemaTableExtractor implements TableExtractor {
     private static final java.util.regex.Pattern NUMBERING =
             java.util.regex.Pattern.compile("^(\\([一二三四五六七八九十\\d-]{1,3}\\)|[一二三四五六七八九十]{1,3}[、.,]|\\d{1,2}[.、,]|[·•.、])");
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
+    /** Template labels are a fixed set, compared against every candidate item: their cores are worked out once. */
+    private static final java.util.Map<String, String> LABEL_CORES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String labelCore(TableTemplate.Entry e) {
+        return LABEL_CORES.computeIfAbsent(e.label(), SchemaTableExtractor::core);
+    }
 
     static String core(String s) {
         String n = Normalizer.norm(s);
