@@ -29,6 +29,7 @@ public final class ReportParser {
     private static final Pattern PLACE = Pattern.compile(".{1,20}(省|市|县|区|旗|自治州|自治县|盟|地区)$");
     private static final Pattern TOWNSHIP = Pattern.compile(".*(镇|乡|街道)(人民政府|政府|办事处)?$|.*街道办事处$");
     private static final Pattern TOP_HEADING = Pattern.compile("^#{0,6}([一二三四五六七八九十]{1,3})[、.,:]\\s*(.{2,40})$");
+    private static final Pattern CELL_SEPARATOR = Pattern.compile("[|\t]");
 
     private final TableExtractor tables;
 
@@ -211,7 +212,7 @@ public final class ReportParser {
         List<Marker> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Line l : content) {
-            for (String piece : l.norm().split("[|\\t]")) {
+            for (String piece : CELL_SEPARATOR.split(l.norm())) {
                 if (piece.isEmpty() || piece.length() > 40) continue;
                 for (String[] m : MARKERS) {
                     boolean exact = m[1].startsWith("=");

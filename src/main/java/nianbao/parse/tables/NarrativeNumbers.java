@@ -18,6 +18,9 @@ public final class NarrativeNumbers {
     private NarrativeNumbers() {}
 
     private static final Pattern COUNT = Pattern.compile("(约|近|超过)?(\\d+(?:\\.\\d+)?)(余|多)?(人次|件|条|项|次|个|起|家)");
+    // Compiled once: String.split compiles its regex on every call, and these run for every line.
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;!?])");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,、:]");
 
     public static List<Statement> of(List<SourceLine> lines) {
         List<Statement> out = new ArrayList<>();
@@ -27,7 +30,7 @@ public final class NarrativeNumbers {
             if (raw.indexOf('|') >= 0 || raw.startsWith("\t")) continue; // table rows, not narrative
             String n = Normalizer.norm(raw);
             if (n.length() < 8) continue;
-            for (String s : n.split("(?<=[。;!?])")) {
+            for (String s : SENTENCE_END.split(n)) {
                 if (s.isEmpty()) continue;
                 boolean continues = s.startsWith("其中") && !out.isEmpty() && out.get(out.size() - 1).line() == l.no();
                 if (!continues) sentence++;
@@ -44,7 +47,7 @@ public final class NarrativeNumbers {
             // "…8532条。其中：…" — the breakdown belongs to the sentence before.
             for (int i = out.size() - 1; i >= 0 && out.get(i).sentence() == id; i--) firstOfSentence = i;
         }
-        for (String clause : s.split("[,、:]")) {
+        for (String clause : CLAUSE_END.split(s)) {
             if (clause.contains("其中")) {
                 qizhong++;
                 if (qizhong == 1) {

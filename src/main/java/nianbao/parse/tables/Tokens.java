@@ -19,6 +19,7 @@ final class Tokens {
 
     private static final Pattern NUMBER = Pattern.compile("[+\\-]?\\d[\\d,]*(\\.\\d+)?(万元|元)?");
     /** Placeholders people type into a cell instead of a number; kept as unreadable values, not labels. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PLACEHOLDER = Pattern.compile("无|/|-|--|—|——|x|X|×|空|\\?");
 
     static List<Item> of(List<Block> blocks) {
@@ -93,7 +94,7 @@ final class Tokens {
     static boolean isValue(String r) {
         String nf = java.text.Normalizer.normalize(r, java.text.Normalizer.Form.NFKC).strip();
         if (PLACEHOLDER.matcher(nf).matches()) return true;
-        for (String p : nf.split("\\s+")) if (!NUMBER.matcher(p).matches()) return false;
+        for (String p : SPACES.split(nf)) if (!NUMBER.matcher(p).matches()) return false;
         return true;
     }
 }
