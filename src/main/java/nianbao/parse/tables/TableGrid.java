@@ -38,7 +38,6 @@ public final class TableGrid {
         public boolean isHeader() { return header; }
         public String getCss() { return css; }
         public String getTitle() { return title; }
-        public int getLine() { return line; }
 
         /** The link to the cell's source line, or null when it has none (an {@code <a>} without href is plain text). */
         public String getHref() { return line > 0 ? "#L" + line : null; }
