@@ -81,7 +81,6 @@ public final class BatchRunner {
         names.allocate(Path.of("summary.json"));
         List<String> stems = new ArrayList<>(inputs.size());
         for (Path p : inputs) stems.add(names.allocate(p));
-        BatchState state = new BatchState(o.outDir());
         Progress progress = new Progress(progressOut, inputs.size(), o.terminal());
         AtomicInteger audited = new AtomicInteger(), skipped = new AtomicInteger();
 
@@ -89,7 +88,7 @@ public final class BatchRunner {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemon("nianbao-batch"));
         ExecutorService auditPool = Executors.newCachedThreadPool(daemon("nianbao-audit"));
         Outcome[] outcomes = new Outcome[inputs.size()];
-        try {
+        try (BatchState state = BatchState.open(o.outDir(), o.resume())) {
             List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
             for (int i = 0; i < inputs.size(); i++) {
                 Path file = inputs.get(i);
@@ -115,6 +114,7 @@ public final class BatchRunner {
                     throw new IOException("interrupted");
                 }
             }
+            state.finish();
         } finally {
             workers.shutdownNow();
             auditPool.shutdownNow();
@@ -150,6 +150,7 @@ public final class BatchRunner {
             BatchState.Entry st = sha == null ? null : state.reusable(stem, sha, fingerprint, overrides, o.outDir());
             Outcome kept = st == null ? null : readBack(o.outDir(), source, stem, entry, st);
             if (kept != null) {
+                state.kept(st);
                 skipped.incrementAndGet();
                 return kept;
             }
@@ -169,7 +170,7 @@ public final class BatchRunner {
         Report rep = r.report();
         Passages passages = Passages.of(rep);
         try {
-            state.write(stem, new BatchState.Entry(source, r.sha256(), fingerprint, overrides, json.length, html.length,
+            state.completed(new BatchState.Entry(stem, source, r.sha256(), fingerprint, overrides, json.length, html.length,
                     passages.hashes(), passages.lengths()));
         } catch (IOException e) {
             // Without state the input is simply audited again on --resume.

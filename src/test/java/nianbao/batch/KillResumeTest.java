@@ -25,24 +25,17 @@ class KillResumeTest {
         int n = 60;
         Generator.generate(TestSupport.SAMPLES, in, n, 1);
         Path out = tmp.resolve("out");
-        Path state = out.resolve(BatchState.DIR);
+        Path log = out.resolve(BatchState.DIR).resolve(BatchState.LOG);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nianbao.cli.Main",
                 "batch", in.toString(), "-o", out.toString(), "-j", "1", "--no-cache")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
         // Wait (bounded) until some files are complete, then kill without warning.
-        for (int i = 0; i < 1200 && p.isAlive() && count(state) < 5; i++) Thread.sleep(100);
+        for (int i = 0; i < 1200 && p.isAlive() && completedStems(log).size() < 5; i++) Thread.sleep(100);
         p.destroyForcibly().waitFor();
 
         Map<String, FileTime> completed = new HashMap<>();
-        if (Files.isDirectory(state)) {
-            try (Stream<Path> s = Files.list(state)) {
-                for (Path f : s.filter(x -> !x.getFileName().toString().startsWith(".")).toList()) {
-                    String stem = f.getFileName().toString().replaceFirst("\\.json$", "");
-                    completed.put(stem, Files.getLastModifiedTime(out.resolve(stem + ".json")));
-                }
-            }
-        }
+        for (String stem : completedStems(log)) completed.put(stem, Files.getLastModifiedTime(out.resolve(stem + ".json")));
         assertThat(completed).as("the batch ran long enough to complete some files").isNotEmpty();
 
         BatchRunner.Result r = BatchTestSupport.run(in, out, true);
@@ -61,11 +54,18 @@ class KillResumeTest {
         assertThat(BatchTestSupport.json(out.resolve("summary.json")).path("reports")).hasSize(n);
     }
 
-    private static long count(Path dir) throws Exception {
-        if (!Files.isDirectory(dir)) return 0;
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(x -> x.getFileName().toString().endsWith(".json") && !x.getFileName().toString().startsWith(".")).count();
+    /** Stems on the complete lines of the state log (a line the kill cut short does not parse). */
+    private static List<String> completedStems(Path log) throws Exception {
+        if (!Files.isRegularFile(log)) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            try {
+                out.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("stem").asText());
+            } catch (Exception torn) {
+                // the line being appended when the process was killed
+            }
         }
+        return out;
     }
 
 }

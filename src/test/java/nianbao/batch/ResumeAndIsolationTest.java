@@ -39,7 +39,13 @@ class ResumeAndIsolationTest {
         // Simulate a kill after three files: the last two have no state, one of them no HTML either, and an
         // atomic write was cut short (its temporary file is left, the target never appeared).
         List<String> undone = List.of("003_a649cb153f94700b", "004_75957690f29c90b5");
-        for (String stem : undone) Files.delete(out.resolve(BatchState.DIR).resolve(stem + ".json"));
+        Path log = out.resolve(BatchState.DIR).resolve(BatchState.LOG);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(5);
+        List<String> kept = lines.stream().filter(l -> undone.stream().noneMatch(l::contains)).toList();
+        assertThat(kept).hasSize(3);
+        // the kill also cut the line being appended short
+        Files.writeString(log, String.join("\n", kept) + "\n{\"stem\":\"003_a649cb153f94700b\",\"sour", StandardCharsets.UTF_8);
         Files.delete(out.resolve("004_75957690f29c90b5.html"));
         Files.writeString(out.resolve(".004_75957690f29c90b5.html.123.tmp"), "<html><body>half", StandardCharsets.UTF_8);
         // Outputs of completed files get an old timestamp, so a rewrite would show.
