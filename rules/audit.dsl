@@ -9,10 +9,10 @@
 [when]报告机关为人民政府=Report( agencyLevel == AgencyLevel.GOVERNMENT )
 [when]报告机关为政府部门=Report( agencyLevel == AgencyLevel.DEPARTMENT )
 [when]报告机关为乡镇街道=Report( agencyLevel == AgencyLevel.TOWNSHIP )
-[when]全文没有提到 "{words}"=$r : Report( text not matches "(?s).*({words}).*" )
+[when]全文没有提到 "{words}"=$r : Report( !mentions(text, "{words}") )
 # —— 章节 ——（章节代号 S1..S6 为60号、30号格式，L1..L6 为旧格式；"{words}" 中用 | 分隔多个词，出现其一即可）
 [when]缺少章节 {id}=not Section( id == "{id}" )
-[when]章节 {id} 中没有提到 "{words}"=$s : Section( id == "{id}", text not matches "(?s).*({words}).*" )
+[when]章节 {id} 中没有提到 "{words}"=$s : Section( id == "{id}", !mentions(text, "{words}") )
 [when]章节 {id} 的正文少于 {n} 个字=$s : Section( id == "{id}", bodyLength < {n} )
 # —— 发布时限 ——
 [when]发布日期晚于发布时限表中的时限=$r : Report( publishedOn != null, reportYear != null, $family : sectionFamily(), $level : agencyLevel ) and $d : Deadline( family == $family, level == "ALL" || level == $level.name() ) and eval( lateDays($r, $d) > 0 )

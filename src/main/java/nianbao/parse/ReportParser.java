@@ -57,7 +57,7 @@ public final class ReportParser {
         List<SourceLine> source = new ArrayList<>(lines.size());
         StringBuilder text = new StringBuilder();
         for (Line l : lines) {
-            source.add(new SourceLine(l.no(), l.text(), doc.places().get(l.no())));
+            source.add(new SourceLine(l.no(), l.text(), doc.places().get(l.no()), l.matched()));
             if (l.isContent()) text.append(l.norm()).append(' ');
         }
         return new Report(doc.source(), doc.sha256(),
@@ -73,13 +73,15 @@ public final class ReportParser {
         List<Line> out = new ArrayList<>();
         for (Block b : doc.blocks()) {
             if (b instanceof TextBlock t) {
-                String norm = Debris.strip(Normalizer.norm(t.text()));
-                out.add(new Line(t.line(), t.text(), norm, Debris.isDebris(norm), false));
+                String matched = Normalizer.norm(t.text());
+                String norm = Debris.strip(matched);
+                out.add(new Line(t.line(), t.text(), matched, norm, Debris.isDebris(norm), false));
             } else if (b instanceof TableBlock tb) {
                 for (var row : tb.rows()) {
                     String text = TableBlock.rowText(row);
                     int no = row.isEmpty() ? tb.line() : row.get(0).line();
-                    out.add(new Line(no, text, Normalizer.norm(text), false, true));
+                    String norm = Normalizer.norm(text);
+                    out.add(new Line(no, text, norm, norm, false, true));
                 }
             }
         }

@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nianbao.model.SourceLine;
 import nianbao.model.Statement;
-import nianbao.parse.Normalizer;
 
 /**
  * Counts stated in the narrative ("共收到政府信息公开申请37件，其中自然人申请33件"), as facts. Which phrase
@@ -18,9 +17,7 @@ public final class NarrativeNumbers {
     private NarrativeNumbers() {}
 
     private static final Pattern COUNT = Pattern.compile("(约|近|超过)?(\\d+(?:\\.\\d+)?)(余|多)?(人次|件|条|项|次|个|起|家)");
-    // Compiled once: String.split compiles its regex on every call, and these run for every line.
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;!?])");
-    private static final Pattern CLAUSE_END = Pattern.compile("[,、:]");
+    private static final String SENTENCE_END = "。;!?", CLAUSE_END = ",、:";
 
     public static List<Statement> of(List<SourceLine> lines) {
         List<Statement> out = new ArrayList<>();
@@ -28,9 +25,9 @@ public final class NarrativeNumbers {
         for (SourceLine l : lines) {
             String raw = l.text();
             if (raw.indexOf('|') >= 0 || raw.startsWith("\t")) continue; // table rows, not narrative
-            String n = Normalizer.norm(raw);
+            String n = l.norm();
             if (n.length() < 8) continue;
-            for (String s : SENTENCE_END.split(n)) {
+            for (String s : split(n, SENTENCE_END, true)) {
                 if (s.isEmpty()) continue;
                 boolean continues = s.startsWith("其中") && !out.isEmpty() && out.get(out.size() - 1).line() == l.no();
                 if (!continues) sentence++;
@@ -47,7 +44,7 @@ public final class NarrativeNumbers {
             // "…8532条。其中：…" — the breakdown belongs to the sentence before.
             for (int i = out.size() - 1; i >= 0 && out.get(i).sentence() == id; i--) firstOfSentence = i;
         }
-        for (String clause : CLAUSE_END.split(s)) {
+        for (String clause : split(s, CLAUSE_END, false)) {
             if (clause.contains("其中")) {
                 qizhong++;
                 if (qizhong == 1) {
@@ -62,6 +59,7 @@ public final class NarrativeNumbers {
                     }
                 }
             }
+            if (!hasDigit(clause)) continue;
             Matcher m = COUNT.matcher(clause);
             int from = 0;
             while (m.find()) {
@@ -72,5 +70,23 @@ public final class NarrativeNumbers {
                 from = m.end();
             }
         }
+    }
+
+    /** Pieces of {@code s} cut at any of {@code ends}, which stay at the end of their piece when {@code keep}. */
+    private static List<String> split(String s, String ends, boolean keep) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (ends.indexOf(s.charAt(i)) < 0) continue;
+            out.add(s.substring(from, keep ? i + 1 : i));
+            from = i + 1;
+        }
+        if (from < s.length()) out.add(s.substring(from));
+        return out;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+        return false;
     }
 }

@@ -25,15 +25,15 @@ class NarrativeNumbersTest {
 
     @Test
     void statementsOfASentenceWithABreakdown() {
-        List<Statement> s = NarrativeNumbers.of(List.of(new SourceLine(9, SENTENCE + ",全部依法依规予以答复。", null)));
+        List<Statement> s = NarrativeNumbers.of(List.of(line(9, SENTENCE + ",全部依法依规予以答复。")));
         assertThat(s).extracting(Statement::phrase).containsExactly("2020年共收到政府信息公开申请", "自然人申请", "商业企业申请", "科研机构申请");
         assertThat(s).extracting(Statement::role).containsExactly("total", "part", "part", "part");
         assertThat(s).allMatch(x -> x.line() == 9 && !x.approximate());
         // a breakdown in the next sentence belongs to the total before it; "余" marks an approximate number
-        List<Statement> t = NarrativeNumbers.of(List.of(new SourceLine(1, "主动公开政府信息8532条。其中:财政资金类信息175条,公共服务类信息81余条。", null)));
+        List<Statement> t = NarrativeNumbers.of(List.of(line(1, "主动公开政府信息8532条。其中:财政资金类信息175条,公共服务类信息81余条。")));
         assertThat(t).extracting(Statement::role).containsExactly("total", "part", "part");
         assertThat(t.get(2).approximate()).isTrue();
-        assertThat(NarrativeNumbers.of(List.of(new SourceLine(1, "| 一、本年新收 | 37件 |", null)))).isEmpty();
+        assertThat(NarrativeNumbers.of(List.of(line(1, "| 一、本年新收 | 37件 |")))).isEmpty();
     }
 
     @ParameterizedTest
@@ -79,5 +79,9 @@ class NarrativeNumbersTest {
         var r = auditEdited(tmp, "002", "政务动态类信息1136条", "政务动态类信息3136条");
         assertThat(findings(r, "TXT-NUMBERS")).singleElement().satisfies(f ->
                 assertThat(f.message()).contains("共4820条", "3项合计6820条", "超过总数2000条"));
+    }
+
+    private static SourceLine line(int no, String text) {
+        return new SourceLine(no, text, null, nianbao.parse.Normalizer.norm(text));
     }
 }
