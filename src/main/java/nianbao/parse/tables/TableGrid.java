@@ -46,7 +46,28 @@ public final class TableGrid {
         public Integer getSpan() { return colspan > 1 ? colspan : null; }
     }
 
-    public record Grid(String title, List<List<GridCell>> rows) {}
+    /**
+     * One drawn row: label cells first, then value cells (every row of the official tables is drawn so).
+     * Two lists rather than one with a header flag: the template then needs no th:if/th:unless per cell.
+     */
+    public static final class GridRow {
+        private final List<GridCell> heads, values;
+
+        GridRow(List<GridCell> cells) {
+            int n = 0;
+            while (n < cells.size() && cells.get(n).header) n++;
+            for (int i = n; i < cells.size(); i++) {
+                if (cells.get(i).header) throw new IllegalArgumentException("a label cell after a value cell");
+            }
+            this.heads = List.copyOf(cells.subList(0, n));
+            this.values = List.copyOf(cells.subList(n, cells.size()));
+        }
+
+        public List<GridCell> getHeads() { return heads; }
+        public List<GridCell> getValues() { return values; }
+    }
+
+    public record Grid(String title, List<GridRow> rows) {}
 
     private static final String[][] TITLES = {
         {"T2", "表二 主动公开政府信息情况"}, {"T3", "表三 收到和处理政府信息公开申请情况"}, {"T4", "表四 政府信息公开行政复议、行政诉讼情况"}};
@@ -73,7 +94,7 @@ public final class TableGrid {
                 case "T3" -> t3(tpl, cells, at, rows);
                 default -> t4(tpl, cells, at, rows);
             }
-            out.add(new Grid(t[1], rows));
+            out.add(new Grid(t[1], rows.stream().map(GridRow::new).toList()));
         }
         return out;
     }
