@@ -120,8 +120,12 @@ public final class BatchCommand implements Callable<Integer> {
         @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "并行线程数 / worker threads (default: number of cores)")
         Integer jobs;
 
-        @Option(names = "--runs", paramLabel = "R", defaultValue = "1", description = "重复次数，报告中位数 / repetitions; the median is reported (default: ${DEFAULT-VALUE})")
+        @Option(names = "--runs", paramLabel = "R", defaultValue = "1", description = "计时的重复次数，报告中位数 / timed repetitions; the median is reported (default: ${DEFAULT-VALUE})")
         int runs;
+
+        @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+                description = "先不计时地运行W次（JIT预热），结果照样打印 / untimed runs first (JIT warm-up), printed but not in the median (default: ${DEFAULT-VALUE})")
+        int warmup;
 
         @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples", description = "样本目录 / samples folder (default: ${DEFAULT-VALUE})")
         Path samples;
@@ -149,10 +153,13 @@ public final class BatchCommand implements Callable<Integer> {
                 long g0 = System.nanoTime();
                 nianbao.batch.Generator.generate(samplesDir, work.resolve("in"), n, 42);
                 outw.printf("generated %d reports in %.1f s under %s%n", n, (System.nanoTime() - g0) / 1e9, work);
+                if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs ≥ 1, --warmup ≥ 0");
                 int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
                 java.util.List<double[]> results = new java.util.ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    Path outDir = work.resolve("out-" + run);
+                for (int k = 1 - warmup; k <= runs; k++) {
+                    final int run = k;
+                    String label = run < 1 ? "warm-up " + (run + warmup) : "run " + run;
+                    Path outDir = work.resolve(run < 1 ? "warmup-" + (run + warmup) : "out-" + run);
                     System.gc();
                     for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
                     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -167,16 +174,16 @@ public final class BatchCommand implements Callable<Integer> {
                         if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
                     }
                     double crossPct = 100.0 * r.crossNanos() / (r.auditNanos() + r.summaryNanos());
-                    results.add(new double[] {n / secs, secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, r.summaryNanos() / 1e9, crossPct, peak / 1048576.0,
+                    if (run >= 1) results.add(new double[] {n / secs, secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, r.summaryNanos() / 1e9, crossPct, peak / 1048576.0,
                             n / (cpuSecs / threads)});
-                    outw.printf("run %d: %d reports (%d failed) in %.2f s = %.1f reports/s; audit+write %.2f s, cross-report %.3f s (%.1f%% of the rest), "
+                    outw.printf("%s: %d reports (%d failed) in %.2f s = %.1f reports/s; audit+write %.2f s, cross-report %.3f s (%.1f%% of the rest), "
                                     + "summary %.2f s; peak heap %.0f MB (max %d MB); %d cross findings; process CPU %.1f s = %.1f reports/s if %d cores were free%n",
-                            run, r.rows().size(), r.failed(), secs, n / secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, crossPct,
+                            label, r.rows().size(), r.failed(), secs, n / secs, r.auditNanos() / 1e9, r.crossNanos() / 1e9, crossPct,
                             r.summaryNanos() / 1e9, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, r.cross().size(),
                             cpuSecs, n / (cpuSecs / threads), threads);
                     // Earlier runs' outputs are removed only at the end: on ext4 without a journal, creating a file
-                    // right after thousands were deleted scans past every recently deleted inode (about 30 s), so
-                    // deleting between runs would make the next run pay for the harness's own clean-up.
+                    // after thousands were deleted scans past every recently deleted inode (for up to five minutes),
+                    // so deleting between runs would make the next run pay for the harness's own clean-up.
                 }
                 double[] med = new double[8];
                 for (int k = 0; k < 8; k++) {

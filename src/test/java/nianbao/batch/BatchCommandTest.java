@@ -107,4 +107,22 @@ class BatchCommandTest {
     void missingInputFolderIsAUsageError() {
         assertThat(Main.run("batch", tmp.resolve("nope").toString(), "-o", tmp.resolve("o").toString())).isEqualTo(2);
     }
+
+    @Test
+    void benchWarmsUpThenTimesTheRunsAndKeepsWarmUpOutOfTheMedian() throws Exception {
+        Path work = tmp.resolve("bench");
+        nianbao.CliRun.Result r = nianbao.CliRun.run("bench", "-n", "12", "--warmup", "1", "--runs", "2", "-j", "2", "--dir", work.toString(), "--no-cache");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("warm-up 1: 12 reports (0 failed)")).hasSize(1);
+        assertThat(lines).filteredOn(l -> l.matches("run [12]: 12 reports \\(0 failed\\).*")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.startsWith("median of 2: ")).hasSize(1);
+        // every run wrote its outputs, kept until the end (the folder was given, so nothing is deleted)
+        for (String dir : List.of("warmup-1", "out-1", "out-2")) {
+            try (var s = Files.list(work.resolve(dir))) {
+                assertThat(s.filter(p -> p.toString().endsWith(".html") && !p.endsWith("index.html")).count()).as(dir).isEqualTo(12);
+            }
+        }
+        assertThat(nianbao.CliRun.run("bench", "-n", "2", "--runs", "0", "--dir", tmp.resolve("b2").toString()).code()).isNotZero();
+    }
 }
