@@ -33,6 +33,22 @@ public final class Normalizer {
         return new String(out, 0, n);
     }
 
+    /** Exactly NFKC, whitespace and punctuation kept (numbers are cut at spaces), through the same table as {@link #norm}. */
+    public static String nfkc(String s) {
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char k = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];
+            if (k == 0) k = SIMPLE[c] = simple(c);
+            if (k == COMPLEX) return java.text.Normalizer.normalize(s, Form.NFKC);
+            if (k != c) {
+                if (out == null) out = s.toCharArray();
+                out[i] = k;
+            }
+        }
+        return out == null ? s : new String(out);
+    }
+
     /** The definition {@link #norm} implements faster: full NFKC, then {@link #matched}. */
     static String reference(String s) {
         return s == null || s.isEmpty() ? "" : matched(java.text.Normalizer.normalize(s, Form.NFKC));

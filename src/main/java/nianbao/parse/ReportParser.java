@@ -52,7 +52,7 @@ public final class ReportParser {
         List<Marker> markers = markers(content);
         Format detected = detect(markers, content, reportYear);
         List<Section> sections = sections(content, Report.familyOf(detected, Format.expectedFor(reportYear)));
-        List<Cell> cells = detected.isGb() ? tables.extract(doc.blocks(), detected) : List.of();
+        List<Cell> cells = detected.isGb() ? tables.extract(doc.blocks(), detected, debrisTexts(lines)::contains) : List.of();
 
         List<SourceLine> source = new ArrayList<>(lines.size());
         StringBuilder text = new StringBuilder();
@@ -67,6 +67,13 @@ public final class ReportParser {
                 published == null ? null : published.evidence,
                 period, detected, Format.expectedFor(reportYear), markers,
                 sections, cells, source, text.toString(), nianbao.parse.tables.NarrativeNumbers.of(source));
+    }
+
+    /** The texts of the lines found to be page furniture (a function of the text alone). */
+    private static java.util.Set<String> debrisTexts(List<Line> lines) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Line l : lines) if (l.debris()) out.add(l.text());
+        return out;
     }
 
     static List<Line> lines(Document doc) {

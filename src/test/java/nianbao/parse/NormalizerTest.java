@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import nianbao.TestSupport;
 import org.junit.jupiter.api.Test;
 
-/** The character-by-character path of {@link Normalizer#norm} gives exactly full NFKC plus the matching rules. */
+/**
+ * The character-by-character paths give exactly full NFKC: {@link Normalizer#nfkc} alone, {@link Normalizer#norm}
+ * plus the matching rules.
+ */
 class NormalizerTest {
     @Test
     void everyCharacterAloneMatchesFullNfkc() {
@@ -19,7 +22,19 @@ class NormalizerTest {
             if (Character.isSurrogate((char) c)) continue;
             String s = String.valueOf((char) c);
             assertThat(Normalizer.norm(s)).as("U+%04X", c).isEqualTo(Normalizer.reference(s));
+            assertThat(Normalizer.nfkc(s)).as("U+%04X", c).isEqualTo(nfkc(s));
         }
+    }
+
+    private static String nfkc(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+    }
+
+    @Test
+    void nfkcKeepsSpacesAndPunctuation() {
+        assertThat(Normalizer.nfkc("１２ ３４，－")).isEqualTo("12 34,-");
+        assertThat(Normalizer.nfkc("无")).isSameAs("无".intern());   // nothing to change: the same string
+        assertThat(Normalizer.nfkc("ｶﾞ")).isEqualTo("ガ");
     }
 
     @Test
@@ -40,6 +55,7 @@ class NormalizerTest {
         for (Path f : files) {
             for (String line : Files.readAllLines(f)) {
                 assertThat(Normalizer.norm(line)).isEqualTo(Normalizer.reference(line));
+                assertThat(Normalizer.nfkc(line)).isEqualTo(nfkc(line));
                 pool.append(line);
             }
         }
@@ -49,6 +65,7 @@ class NormalizerTest {
             StringBuilder s = new StringBuilder();
             for (int k = rnd.nextInt(12); k >= 0; k--) s.append(pool.charAt(rnd.nextInt(pool.length())));
             assertThat(Normalizer.norm(s.toString())).as(s.toString()).isEqualTo(Normalizer.reference(s.toString()));
+            assertThat(Normalizer.nfkc(s.toString())).as(s.toString()).isEqualTo(nfkc(s.toString()));
         }
     }
 }

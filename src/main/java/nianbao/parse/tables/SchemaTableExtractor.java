@@ -27,9 +27,9 @@ public final class SchemaTableExtractor implements TableExtractor {
     private static final int SPLIT_LIMIT = 20000;
 
     @Override
-    public List<Cell> extract(List<Block> blocks, Format format) {
+    public List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris) {
         if (!format.isGb()) return List.of();
-        return extract(Tokens.of(blocks), TableTemplate.of(format));
+        return extract(Tokens.of(blocks, debris), TableTemplate.of(format));
     }
 
     static List<Cell> extract(List<Item> items, TableTemplate tpl) {

@@ -22,7 +22,8 @@ final class Tokens {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PLACEHOLDER = Pattern.compile("无|/|-|--|—|——|x|X|×|空|\\?");
 
-    static List<Item> of(List<Block> blocks) {
+    /** @param debris whether a text line is page furniture (the parser knows it already) */
+    static List<Item> of(List<Block> blocks, java.util.function.Predicate<String> debris) {
         List<Item> out = new ArrayList<>();
         boolean prevTab = false;
         for (Block b : blocks) {
@@ -35,7 +36,7 @@ final class Tokens {
                 String s = t.text();
                 if (s.isEmpty()) continue;
                 // Page furniture ("— 3 —", "第3页共9页", share bars) is no cell; converter comments are no text.
-                if (Debris.isDebrisText(s)) continue;
+                if (debris.test(s)) continue;
                 s = Debris.stripText(s);
                 if (isBlankish(s)) {
                     // A line holding a single space (or tab) is an empty cell; longer runs are indentation.
@@ -92,9 +93,15 @@ final class Tokens {
 
     /** One number, several numbers separated by spaces, or a placeholder. */
     static boolean isValue(String r) {
-        String nf = java.text.Normalizer.normalize(r, java.text.Normalizer.Form.NFKC).strip();
+        String nf = Normalizer.nfkc(r).strip();
+        if (nf.length() > 2 && !hasDigit(nf)) return false;   // most cells are labels: no placeholder is that long
         if (PLACEHOLDER.matcher(nf).matches()) return true;
         for (String p : SPACES.split(nf)) if (!NUMBER.matcher(p).matches()) return false;
         return true;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+        return false;
     }
 }
