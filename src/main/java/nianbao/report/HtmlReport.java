@@ -2,15 +2,11 @@ package nianbao.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nianbao.model.Finding;
 import nianbao.model.Section;
-import nianbao.model.Severity;
 import nianbao.model.SourceLine;
 import nianbao.pipeline.AuditResult;
 import org.thymeleaf.TemplateEngine;
@@ -18,7 +14,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * The Chinese HTML audit report (Thymeleaf, template {@code nianbao/templates/report.html}).
- * Offline and printable; all report text goes through th:text, so it is always escaped.
+ * Offline and printable; all report text goes through th:text, so it is always escaped. What the page
+ * shows is worked out in Java ({@link ReportPage}, {@link LineView}, TableGrid): the template only reads properties.
  */
 public final class HtmlReport {
     private static final TemplateEngine ENGINE = Templates.ENGINE;
@@ -65,25 +62,13 @@ public final class HtmlReport {
         return out;
     }
 
-    /** Findings of one severity, for the grouped list. */
-    public record Group(String severity, String label, List<Finding> findings) {}
-
     public static byte[] bytes(AuditResult a) {
         Context ctx = new Context();
-        ctx.setVariable("a", a);
-        ctx.setVariable("r", a.report());
+        ctx.setVariable("page", new ReportPage(a));
         if (a.report() != null) {
-            List<Group> groups = new ArrayList<>();
-            for (Severity s : Severity.values()) {
-                List<Finding> fs = a.findings().stream().filter(f -> f.severity() == s).toList();
-                if (!fs.isEmpty()) groups.add(new Group(s.id(), s.chinese(), fs));
-            }
-            ctx.setVariable("groups", groups);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (Severity s : Severity.values()) counts.put(s.chinese(), a.findings().stream().filter(f -> f.severity() == s).count());
-            ctx.setVariable("counts", counts);
             ctx.setVariable("lines", lineViews(a));
-            ctx.setVariable("tables", nianbao.parse.tables.TableGrid.of(a.report(), a.findings()));
+            List<nianbao.parse.tables.TableGrid.Grid> tables = nianbao.parse.tables.TableGrid.of(a.report(), a.findings());
+            ctx.setVariable("tables", tables.isEmpty() ? null : tables);
         }
         return ENGINE.process("report", ctx).getBytes(StandardCharsets.UTF_8);
     }
