@@ -67,7 +67,19 @@ public final class TableGrid {
         public List<GridCell> getValues() { return values; }
     }
 
-    public record Grid(String title, List<GridRow> rows) {}
+    /** One drawn table (getters, like the cells, for the template's shortcut path). */
+    public static final class Grid {
+        private final String title;
+        private final List<GridRow> rows;
+
+        Grid(String title, List<GridRow> rows) {
+            this.title = title;
+            this.rows = rows;
+        }
+
+        public String getTitle() { return title; }
+        public List<GridRow> getRows() { return rows; }
+    }
 
     private static final String[][] TITLES = {
         {"T2", "表二 主动公开政府信息情况"}, {"T3", "表三 收到和处理政府信息公开申请情况"}, {"T4", "表四 政府信息公开行政复议、行政诉讼情况"}};
