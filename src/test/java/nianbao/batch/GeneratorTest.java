@@ -34,4 +34,15 @@ class GeneratorTest {
         assertThat(unbalanced).isBetween(1, withTables / 4);
         assertThat(t3Tables).as("T3 tables differ between generated reports").hasSizeGreaterThan(5);
     }
+
+    @Test
+    void everyBodyHasTwoConsecutiveYearsSoTheCrossReportRulesHaveWork(@TempDir Path dir) throws IOException {
+        List<Path> files = Generator.generate(TestSupport.SAMPLES, dir, 16, 3);
+        for (int i = 0; i < files.size(); i += 2) {
+            AuditResult a = TestSupport.auditor().audit(files.get(i)), b = TestSupport.auditor().audit(files.get(i + 1));
+            assertThat(b.report().agency()).isEqualTo(a.report().agency()).isNotNull();
+            assertThat(b.report().reportYear()).isEqualTo(a.report().reportYear() + 1);
+            assertThat(b.report().formatDetected()).isEqualTo(a.report().formatDetected());
+        }
+    }
 }
