@@ -1,10 +1,8 @@
 package nianbao.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -66,18 +64,15 @@ final class BatchState implements Closeable {
     static Map<String, Entry> read(Path log) throws IOException {
         Map<String, Entry> out = new HashMap<>();
         if (!Files.isRegularFile(log)) return out;
-        try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                try {
-                    Entry e = MAPPER.readValue(line, Entry.class);
-                    if (e.stem() != null) out.put(e.stem(), e);
-                } catch (IOException | RuntimeException torn) {
-                    // cut short by a kill, or edited by hand: that input is audited again
-                }
+        // Decoded leniently: a kill can cut the last line inside a multi-byte character (stems are often Chinese).
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) continue;
+            try {
+                Entry e = MAPPER.readValue(line, Entry.class);
+                if (e.stem() != null) out.put(e.stem(), e);
+            } catch (IOException | RuntimeException torn) {
+                // cut short by a kill, or edited by hand: that input is audited again
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return out;
     }

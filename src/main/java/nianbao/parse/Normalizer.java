@@ -24,9 +24,7 @@ public final class Normalizer {
         char[] out = new char[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            char k = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];   // CJK unified ideographs are NFKC-stable
-            if (k == 0) k = SIMPLE[c] = simple(c);
+            char k = alone(s.charAt(i));
             if (k == COMPLEX) return matched(java.text.Normalizer.normalize(s, Form.NFKC));
             if (!skipped(k)) out[n++] = unified(k);
         }
@@ -37,9 +35,7 @@ public final class Normalizer {
     public static String nfkc(String s) {
         char[] out = null;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            char k = c >= 0x4E00 && c <= 0x9FFF ? c : SIMPLE[c];
-            if (k == 0) k = SIMPLE[c] = simple(c);
+            char c = s.charAt(i), k = alone(c);
             if (k == COMPLEX) return java.text.Normalizer.normalize(s, Form.NFKC);
             if (k != c) {
                 if (out == null) out = s.toCharArray();
@@ -78,6 +74,13 @@ public final class Normalizer {
             case '．' -> '.';
             default -> c;
         };
+    }
+
+    /** The character's NFKC from the table, or {@link #COMPLEX}. */
+    private static char alone(char c) {
+        if (c >= 0x4E00 && c <= 0x9FFF) return c;   // CJK unified ideographs are NFKC-stable
+        char k = SIMPLE[c];
+        return k != 0 ? k : (SIMPLE[c] = simple(c));
     }
 
     private static char simple(char c) {

@@ -1,11 +1,15 @@
 package nianbao.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import nianbao.model.Finding;
 import nianbao.model.Report;
 import nianbao.model.Section;
 import nianbao.model.Severity;
+import nianbao.model.SourceLine;
+import nianbao.parse.tables.TableGrid;
 import nianbao.pipeline.AuditResult;
 
 /**
@@ -24,10 +28,13 @@ public final class ReportPage {
     private final List<GroupView> groups = new ArrayList<>();
     private final List<String> counts = new ArrayList<>();
     private final List<SectionView> sections = new ArrayList<>();
+    private final List<LineView> lines = new ArrayList<>();
+    private final List<TableGrid.Grid> tables;
 
     ReportPage(AuditResult a) {
         this.a = a;
         this.r = a.report();
+        this.tables = r == null ? List.of() : TableGrid.of(r, a.findings());
         if (r == null) return;
         for (Severity s : Severity.values()) {
             List<FindingView> fs = new ArrayList<>();
@@ -36,6 +43,22 @@ public final class ReportPage {
             if (!fs.isEmpty()) groups.add(new GroupView(s.chinese() + "（" + fs.size() + "）", fs));
         }
         for (Section s : r.sections()) sections.add(new SectionView(s));
+        listLines();
+    }
+
+    /** The source listing: headings and lines that findings point at are marked. */
+    private void listLines() {
+        Set<Integer> flagged = new HashSet<>();
+        for (Finding f : a.findings()) if (f.location().line() != null) flagged.add(f.location().line());
+        Set<Integer> headings = new HashSet<>();
+        for (Section s : r.sections()) headings.add(s.line());
+        for (SourceLine l : r.lines()) {
+            // Blank lines carry nothing to read or link to; line numbers keep the gaps visible.
+            if (l.text().isBlank()) continue;
+            String css = headings.contains(l.no()) ? "head" : flagged.contains(l.no()) ? "flag" : null;
+            String label = l.place() == null ? String.valueOf(l.no()) : l.no() + " " + l.place();
+            lines.add(new LineView("L" + l.no(), css, label, l.text()));
+        }
     }
 
     public String getPageTitle() { return (r != null && r.title() != null ? r.title() : a.source()) + " — 年报审核报告"; }
@@ -68,6 +91,26 @@ public final class ReportPage {
     public boolean isClean() { return a.findings().isEmpty(); }
     public List<GroupView> getGroups() { return groups; }
     public List<SectionView> getSections() { return sections; }
+    public List<LineView> getLines() { return lines; }
+    /** The statistical tables redrawn; null when the report has none (so th:if needs no expression). */
+    public List<TableGrid.Grid> getTables() { return tables.isEmpty() ? null : tables; }
+
+    /** A source line as the listing shows it (hundreds per report: nothing is left to the template). */
+    public static final class LineView {
+        private final String id, css, label, text;
+
+        LineView(String id, String css, String label, String text) {
+            this.id = id;
+            this.css = css;
+            this.label = label;
+            this.text = text;
+        }
+
+        public String getId() { return id; }
+        public String getCss() { return css; }
+        public String getLabel() { return label; }
+        public String getText() { return text; }
+    }
 
     /** Findings of one severity. */
     public static final class GroupView {

@@ -42,6 +42,24 @@ class BatchStateTest {
     }
 
     @Test
+    void aLineCutInsideAChineseCharacterIsSkippedToo() throws Exception {
+        try (BatchState s = BatchState.open(out, false)) {
+            s.completed(entry("县政府", "1"));
+        }
+        byte[] torn = "{\"stem\":\"县人民".getBytes(StandardCharsets.UTF_8);
+        byte[] whole = Files.readAllBytes(log());
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length + torn.length - 1);   // the last character loses a byte
+        System.arraycopy(torn, 0, cut, whole.length, torn.length - 1);
+        Files.write(log(), cut);
+        assertThat(BatchState.read(log())).containsOnlyKeys("县政府");
+        try (BatchState s = BatchState.open(out, true)) {
+            assertThat(s.reusable("县政府", "1", "rules", "", out)).isNull();   // no outputs here: the entry is read, not reused
+            s.completed(entry("镇政府", "2"));
+        }
+        assertThat(BatchState.read(log())).containsOnlyKeys("县政府", "镇政府");
+    }
+
+    @Test
     void theLastLineOfAnInputWinsAndFinishKeepsOneLinePerInputOfTheBatch() throws Exception {
         try (BatchState s = BatchState.open(out, false)) {
             s.completed(entry("a", "1"));

@@ -58,7 +58,8 @@ class KillResumeTest {
     private static List<String> completedStems(Path log) throws Exception {
         if (!Files.isRegularFile(log)) return List.of();
         List<String> out = new java.util.ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        // decoded leniently: the kill may have cut the last line inside a Chinese character
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
             try {
                 out.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("stem").asText());
             } catch (Exception torn) {

@@ -59,7 +59,7 @@ public final class NarrativeNumbers {
                     }
                 }
             }
-            if (!hasDigit(clause)) continue;
+            if (!Tokens.hasDigit(clause)) continue;
             Matcher m = COUNT.matcher(clause);
             int from = 0;
             while (m.find()) {
@@ -83,10 +83,5 @@ public final class NarrativeNumbers {
         }
         if (from < s.length()) out.add(s.substring(from));
         return out;
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
-        return false;
     }
 }

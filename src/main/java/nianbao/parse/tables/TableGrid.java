@@ -35,7 +35,6 @@ public final class TableGrid {
         }
 
         public String getText() { return text; }
-        public boolean isHeader() { return header; }
         public String getCss() { return css; }
         public String getTitle() { return title; }
 

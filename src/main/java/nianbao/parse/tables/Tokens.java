@@ -100,7 +100,8 @@ final class Tokens {
         return true;
     }
 
-    private static boolean hasDigit(String s) {
+    /** An ASCII digit anywhere (after NFKC every digit a report writes is one): cheaper than a regex miss. */
+    static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
         return false;
     }
