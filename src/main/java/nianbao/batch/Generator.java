@@ -32,6 +32,29 @@ public final class Generator {
 
     private Generator() {}
 
+    /**
+     * A user's batch made of real files: the regular, non-hidden files under {@code from} (sorted) copied
+     * round-robin into {@code dir} until there are {@code n}, each named {@code <index>_<original name>}
+     * so that every copy keeps its extension and gets its own outputs.
+     */
+    public static List<Path> replicate(Path from, Path dir, int n) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(from)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        if (files.isEmpty()) throw new IOException("no input files in " + from);
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>(n);
+        int width = String.valueOf(Math.max(1, n - 1)).length();
+        for (int i = 0; i < n; i++) {
+            Path src = files.get(i % files.size());
+            Path target = dir.resolve(String.format("%0" + width + "d_%s", i, src.getFileName()));
+            Files.copy(src, target);
+            out.add(target);
+        }
+        return out;
+    }
+
     /** Writes {@code n} reports into {@code dir} (created) and returns their paths. */
     public static List<Path> generate(Path samples, Path dir, int n, long seed) throws IOException {
         List<Base> bases = new ArrayList<>();

@@ -133,6 +133,12 @@ public final class BatchCommand implements Callable<Integer> {
         @Option(names = "--dir", paramLabel = "DIR", description = "工作目录（默认临时目录，结束后删除）/ work folder (default: a temporary one, deleted afterwards)")
         Path dir;
 
+        @Option(names = "--inputs", paramLabel = "DIR", description = "把该目录中的真实报告复制到N份，而不是生成 / replicate the real files of DIR to N inputs instead of generating reports")
+        Path inputs;
+
+        @Option(names = "--cold", description = "每次运行都启动新的 ./nianbao batch 进程，并与一份报告的批处理比较 / each run a new ./nianbao batch process (JVM start included), compared with a one-file batch")
+        boolean cold;
+
         @Mixin
         RulesOption rules;
 
@@ -142,18 +148,26 @@ public final class BatchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter outw = spec.commandLine().getOut();
+            if (n < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n ≥ 1");
             Path samplesDir = samples;
             String home = System.getenv("NIANBAO_HOME");
             if (!Files.isDirectory(samplesDir) && home != null) samplesDir = Path.of(home).resolve(samples);
             boolean temp = dir == null;
             Path work = temp ? Files.createTempDirectory("nianbao-bench-") : dir;
             try {
+                if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs ≥ 1, --warmup ≥ 0");
+                long g0 = System.nanoTime();
+                if (inputs != null) nianbao.batch.Generator.replicate(inputs, work.resolve("in"), n);
+                else nianbao.batch.Generator.generate(samplesDir, work.resolve("in"), n, 42);
+                outw.printf("%s %d reports in %.1f s under %s%n", inputs != null ? "replicated " + inputs + " to" : "generated", n,
+                        (System.nanoTime() - g0) / 1e9, work);
+                if (cold) {
+                    if (home == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cold runs through the ./nianbao launcher");
+                    nianbao.batch.ColdBench.measure(Path.of(home, "nianbao"), work.resolve("in"), work, runs, outw);
+                    return Main.OK;
+                }
                 Grading grading = rules.grading();
                 Auditor auditor = new Auditor(new Ingestor(), new ReportParser(), rules.load(), grading);
-                long g0 = System.nanoTime();
-                nianbao.batch.Generator.generate(samplesDir, work.resolve("in"), n, 42);
-                outw.printf("generated %d reports in %.1f s under %s%n", n, (System.nanoTime() - g0) / 1e9, work);
-                if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs ≥ 1, --warmup ≥ 0");
                 int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
                 java.util.List<double[]> results = new java.util.ArrayList<>();
                 for (int k = 1 - warmup; k <= runs; k++) {

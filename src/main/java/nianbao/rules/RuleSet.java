@@ -23,7 +23,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
@@ -78,18 +77,19 @@ public final class RuleSet {
         List<Path> files = ruleFiles(dir);
         checkEncoding(dir, files);
         String fp = fingerprint(dir, files);
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         Path cached = cacheDir == null ? null : cacheDir.resolve("kbase-" + fp + ".jar");
+        // The default rules are compiled at build time into the jar: a first run starts from that copy.
+        if (cached != null && !Files.isRegularFile(cached)) ModelJar.copyBundled(fp, cached);
         if (cached != null && Files.isRegularFile(cached)) {
             try {
-                KieModule km = ks.getRepository().addKieModule(ks.getResources().newFileSystemResource(cached.toFile()));
-                return new RuleSet(dir, ks.newKieContainer(km.getReleaseId()).getKieBase(), fp, true);
-            } catch (RuntimeException e) {
+                return new RuleSet(dir, ModelJar.load(cached), fp, true);
+            } catch (IOException | RuntimeException | LinkageError e) {
                 // A corrupt or foreign cache entry is rebuilt, never trusted.
                 deleteQuietly(cached);
             }
         }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         KieBuilder exec;
         try {
             exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
@@ -113,6 +113,25 @@ public final class RuleSet {
         KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId()).getKieBase();
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
         return new RuleSet(dir, kb, fp, false);
+    }
+
+    /**
+     * Compiles the rules under {@code dir} to an executable-model kjar at {@code jar} and writes their
+     * fingerprint beside it ({@code .sha256}); the build runs this for the default rules (see pom.xml).
+     */
+    static void precompile(Path dir, Path jar) throws RuleCompileException, IOException {
+        List<Path> files = ruleFiles(dir);
+        checkEncoding(dir, files);
+        String fp = fingerprint(dir, files);
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
+        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new RuleCompileException(errors(exec, dir, files));
+        }
+        Files.createDirectories(jar.getParent());
+        Files.write(jar, ((InternalKieModule) exec.getKieModule()).getBytes());
+        Files.writeString(jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".sha256"), fp + "\n");
     }
 
     /**

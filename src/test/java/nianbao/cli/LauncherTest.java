@@ -1,0 +1,140 @@
+package nianbao.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./nianbao} launcher in a scratch installation: it makes the class-data archive on
+ * the first run, uses it, and a truncated archive (on which the JVM would crash) is made again
+ * instead of breaking the run.
+ */
+class LauncherTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theClassDataArchiveIsMadeOnceUsedAndRemadeWhenTruncated() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path home = install();
+        Path cache = tmp.resolve("cache");
+        Path sample;
+        try (Stream<Path> s = Files.list(home.resolve("samples"))) {
+            sample = s.sorted().findFirst().orElseThrow();
+        }
+
+        Run first = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out1").toString());
+        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.output).contains("creating the class-data archive");
+        Path archive = archive(cache);
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+        String json1 = Files.readString(tmp.resolve("out1").resolve(stem(sample) + ".json"), StandardCharsets.UTF_8);
+
+        Run second = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out2").toString());
+        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.output).doesNotContain("class-data archive");
+        assertThat(archive(cache)).isEqualTo(archive);
+        assertThat(Files.readString(tmp.resolve("out2").resolve(stem(sample) + ".json"), StandardCharsets.UTF_8)).isEqualTo(json1);
+
+        // cut the archive short, as a full disk or a killed copy would
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.setPosixFilePermissions(archive, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Run third = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out3").toString());
+        assertThat(third.exit).as(third.output).isZero();
+        assertThat(third.output).doesNotContain("fatal error").contains("creating the class-data archive");
+        assertThat(Files.size(archive(cache))).isGreaterThan(bytes.length / 3);
+        assertThat(archive(cache).getFileName().toString()).endsWith("-" + Files.size(archive(cache)) + ".jsa");
+        assertThat(Files.readString(tmp.resolve("out3").resolve(stem(sample) + ".json"), StandardCharsets.UTF_8)).isEqualTo(json1);
+        try (Stream<Path> s = Files.list(home)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
+        }
+    }
+
+    private static String stem(Path sample) {
+        String n = sample.getFileName().toString();
+        return n.substring(0, n.lastIndexOf('.'));
+    }
+
+    private static Path archive(Path cache) throws Exception {
+        try (Stream<Path> s = Files.list(cache)) {
+            List<Path> jsa = s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+            assertThat(jsa).hasSize(1);
+            return jsa.get(0);
+        }
+    }
+
+    /**
+     * An installation with the launcher, samples/, rules/ and a target/nianbao.jar that holds the
+     * compiled classes and names the dependency jars in its manifest (CDS takes jars, not folders).
+     */
+    private Path install() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.copy(Path.of("nianbao"), home.resolve("nianbao"), StandardCopyOption.COPY_ATTRIBUTES);
+        copyTree(Path.of("samples"), home.resolve("samples"));
+        copyTree(Path.of("rules"), home.resolve("rules"));
+        List<String> classPath = new ArrayList<>();
+        Path classes = null;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(e).toAbsolutePath();
+            if (p.endsWith(Path.of("target", "classes"))) classes = p;
+            else if (p.toString().endsWith(".jar") && !e.contains("junit") && !e.contains("surefire") && !e.contains("assertj")) {
+                classPath.add(p.toUri().toString());
+            }
+        }
+        assumeTrue(classes != null, "runs from the Maven build");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "nianbao.cli.Main");
+        mf.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+        Path jar = Files.createDirectories(home.resolve("target")).resolve("nianbao.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf); Stream<Path> s = Files.walk(classes)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return home;
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    private record Run(int exit, String output) {}
+
+    private Run run(Path home, Path cache, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", home.resolve("nianbao").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("NIANBAO_CACHE", cache.toString());
+        pb.environment().remove("NIANBAO_JAVA_OPTS");
+        pb.environment().remove("NIANBAO_CDS");
+        Path log = Files.createTempFile(tmp, "run", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        int exit = p.waitFor();
+        return new Run(exit, Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
