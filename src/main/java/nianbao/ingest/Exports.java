@@ -243,7 +243,23 @@ final class Exports {
             out.add(new TextBlock(line, "发布日期：" + date.format(DateTimeFormatter.ISO_LOCAL_DATE)));
             if (sequential) places.put(next[0]++, r.place());
         }
-        for (Block b : TextReader.blocks(r.content())) {
+        String content = r.content();
+        boolean html = Ingestor.isFragment(content.substring(0, Math.min(content.length(), 4096)).toLowerCase(Locale.ROOT));
+        if (html) {
+            // Some crawlers store the page's HTML in the content column: read it as HTML (tables stay tables).
+            List<Block> blocks = HtmlReader.page(content, Ingestor.DEFAULT_MAX_HTML_DEPTH).blocks();
+            int shift = (sequential ? next[0] : r.contentLine()) - 1, last = 0;
+            for (Block b : blocks) {
+                out.add(Paragraphs.shift(b, shift));
+                last = Math.max(last, b.line() + shift);
+            }
+            if (sequential) {
+                for (int l = next[0]; l <= last; l++) places.put(l, r.place());
+                next[0] = Math.max(next[0], last + 1);
+            }
+            return out;
+        }
+        for (Block b : TextReader.blocks(content)) {
             TextBlock t = (TextBlock) b;
             if (sequential) {
                 for (String piece : Paragraphs.pieces(t.text())) {

@@ -66,6 +66,20 @@ final class HtmlReader {
         w.walk(root);
         w.flush();
         List<String> notes = new ArrayList<>();
+        // Paragraphs run together inside one element (a crawler's saved body) are split like text;
+        // the pieces keep the element's source line, as every block of a one-line page does.
+        List<Block> split = new ArrayList<>(w.out.size());
+        int splitBlocks = 0;
+        for (Block b : w.out) {
+            List<String> pieces = b instanceof TextBlock t ? Paragraphs.pieces(t.text()) : List.of();
+            if (pieces.size() <= 1) {
+                split.add(b);
+                continue;
+            }
+            splitBlocks++;
+            for (String piece : pieces) split.add(new TextBlock(b.line(), piece.strip()));
+        }
+        if (splitBlocks > 0) notes.add("网页中有" + splitBlocks + "段很长、段落之间只用全角空格分隔，已在这些空格处分段。");
         List<Block> head = new ArrayList<>();
         String bodyText = squeeze(root.text());
         if (found.body() != null) {
@@ -81,8 +95,8 @@ final class HtmlReader {
             head.add(new TextBlock(Math.max(1, found.dateLine()), "发布日期：" + found.date()));
             notes.add("发布日期取自" + found.dateFrom() + "。");
         }
-        if (head.isEmpty()) return new Page(w.out, notes);
-        head.addAll(w.out);
+        if (head.isEmpty()) return new Page(split, notes);
+        head.addAll(split);
         return new Page(head, notes);
     }
 

@@ -119,7 +119,9 @@ public final class Ingestor {
             throw new IngestException("TOO_LARGE", "文件行数过多（" + lines + " 行，上限 " + limits.maxLines() + " 行）",
                     "too many lines (" + lines + ", limit " + limits.maxLines() + ")");
         }
-        if (kind == Kind.TEXT) {
+        // An export's content column may hold HTML, so an HTML-looking text is tried as an export too
+        // (its first line is then a header of column names, never a tag).
+        if (kind == Kind.TEXT || !text.stripLeading().startsWith("<")) {
             Optional<List<Exports.Rec>> rows = Exports.csv(text);
             if (rows.isPresent()) return export(source, sha, "CSV", decoding.charset().name(), rows.get(), false, perReport);
         }

@@ -20,19 +20,25 @@ import org.jsoup.select.NodeVisitor;
  * title and publication date from its metadata.
  *
  * <p>Every character of text scores: +1 when it stands in a paragraph (its block holds a sentence:
- * at least {@link #PARAGRAPH} characters with Chinese sentence punctuation) or in a data table
- * (a table with numeric cells, as the statistics tables are), −1 when it is link text, a short
- * fragment (menu items, buttons, labels) or inside page furniture. An element's score is the sum
- * over its text; the body is the element with the highest score, i.e. the smallest element that
- * holds the report's paragraphs and tables while leaving out the chrome. The page's own
- * {@code <body>} wins on a fragment or a page without chrome, and then nothing is cut.
+ * at least {@link #PARAGRAPH} characters with sentence punctuation) or in a data table (a table
+ * with numeric cells, as the statistics tables are), −1 when it is link text or inside page
+ * furniture (nav/header/footer/aside/form elements, class or id such as menu, breadcrumb, share,
+ * footer), 0 otherwise (headings, labels, short lines: neither content nor chrome by themselves).
+ * An element's score is the sum over its text; the body is the element with the highest score,
+ * the deepest one on a tie, i.e. the smallest element that holds the report's paragraphs and
+ * tables while leaving out the chrome. Nothing is cut from a
+ * fragment or a page with little chrome (less than {@link #CHROME} characters' worth outside the
+ * best element), nor when the best element misses much of the page's paragraph text.
  */
 final class PageBody {
     /** A block with at least this many characters and sentence punctuation is a paragraph. */
     static final int PARAGRAPH = 25;
     /** The body must hold at least this share of the page's paragraph and table text. */
     static final double MOST = 0.6;
-    private static final Pattern SENTENCE = Pattern.compile("[，。；！？]");
+    /** The page is cut only when what lies outside the body scores at least this far below zero (characters of chrome). */
+    static final double CHROME = 150;
+    /** Sentence punctuation, full-width or ASCII (PDF-to-text and some editors write ASCII commas). */
+    private static final Pattern SENTENCE = Pattern.compile("[，。；！？,;]");
     private static final Pattern NUMERIC = Pattern.compile("[-+]?\\d[\\d,.]*%?");
     private static final Set<String> IGNORED = Set.of("script", "style", "noscript", "template", "head", "svg", "canvas");
     private static final Set<String> BLOCK = Set.of("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
@@ -193,6 +199,8 @@ final class PageBody {
         }, root);
         double all = good.getOrDefault(root, 0.0);
         if (top[0] <= 0 || good.getOrDefault(best[0], 0.0) < MOST * all) return root;
+        // Cut only real chrome: a fragment's own title or signature outside the best element is no reason to cut.
+        if (top[0] - score.getOrDefault(root, 0.0) < CHROME) return root;
         return best[0];
     }
 
@@ -218,7 +226,7 @@ final class PageBody {
         if (table != null && dataTable.computeIfAbsent(table, PageBody::isDataTable)) return n;
         String text = block == null ? s : blockText.computeIfAbsent(block, Element::text);
         boolean paragraph = text.length() >= PARAGRAPH && SENTENCE.matcher(text).find();
-        return paragraph ? n : -n;
+        return paragraph ? n : 0;
     }
 
     /**

@@ -82,6 +82,12 @@ final class Paragraphs {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
+    /** The block moved down by {@code shift} lines. */
+    static Block shift(Block b, int shift) {
+        if (shift == 0) return b;
+        return b instanceof TableBlock t ? shifted(t, shift) : new TextBlock(b.line() + shift, ((TextBlock) b).text());
+    }
+
     private static TableBlock shifted(TableBlock t, int shift) {
         List<List<GridCell>> rows = new ArrayList<>(t.rows().size());
         for (List<GridCell> row : t.rows()) {

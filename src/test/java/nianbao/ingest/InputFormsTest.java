@@ -58,6 +58,18 @@ class InputFormsTest {
     }
 
     @Test
+    void paragraphsRunTogetherInsideOneHtmlElementAreSplit() throws Exception {
+        String filler = "本年度我委主动公开政府信息，及时回应社会关切，持续提升政务公开质量和实效。".repeat(3);
+        String html = "<div><span>某区发展和改革委员会2022年政府信息公开工作年度报告</span></div><div>一、总体情况\u3000\u3000" + filler
+                + "\u3000\u3000二、主动公开政府信息情况\u3000\u3000" + filler + "\u3000\u3000三、收到和处理政府信息公开申请情况</div>";
+        Document d = ingestor.read("body.html", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(texts(d)).containsExactly("某区发展和改革委员会2022年政府信息公开工作年度报告", "一、总体情况", filler,
+                "二、主动公开政府信息情况", filler, "三、收到和处理政府信息公开申请情况");
+        assertThat(lines(d)).containsOnly(1);
+        assertThat(d.notes()).singleElement().asString().contains("全角空格");
+    }
+
+    @Test
     void markdownTableWithBreaksStaysText() throws Exception {
         String md = "# 某县2022年政府信息公开工作年度报告\n\n| 信息内容 | 本年制发件数<br>（件） |\n|---|---|\n| 规章 | 0 |\n| 行政规范性文件 | 2<br>（含转发） |\n";
         Path f = tmp.resolve("report.md");
@@ -205,6 +217,19 @@ class InputFormsTest {
         Document whole = ingestor.read(f);
         assertThat(texts(whole)).contains("甲镇人民政府2022年政府信息公开工作年度报告", "乙镇人民政府2022年政府信息公开工作年度报告");
         assertThat(whole.source()).isEqualTo(f.toString());
+    }
+
+    @Test
+    void tabSeparatedExportWhoseContentIsHtmlKeepsItsTable() throws Exception {
+        String tsv = "title\tpubdate\tcontent\n"
+                + "某区民政局2023年政府信息公开工作年度报告\t2024-01-22\t<p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+                + "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table>\n";
+        Document d = ingestor.read("export.tsv", tsv.getBytes(StandardCharsets.UTF_8));
+        assertThat(d.kind()).isEqualTo("export");
+        assertThat(texts(d)).containsExactly("某区民政局2023年政府信息公开工作年度报告", "发布日期：2024-01-22", "一、总体情况", "二、主动公开政府信息情况");
+        TableBlock t = (TableBlock) d.blocks().get(4);
+        assertThat(TableBlock.rowText(t.rows().get(1))).isEqualTo("规章 | 0");
+        assertThat(t.line()).isEqualTo(2);
     }
 
     @Test
