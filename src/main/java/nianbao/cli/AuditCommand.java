@@ -61,25 +61,31 @@ final class AuditCommand implements Callable<Integer> {
         }
         OutputNames names = new OutputNames();
         boolean anyFailed = false, belowThreshold = false;
-        for (Path f : files) {
-            AuditResult r = auditor.audit(f);
-            String stem = names.allocate(f);
-            try {
-                AtomicFiles.write(out.resolve(stem + ".json"), JsonReport.bytes(r));
-                AtomicFiles.write(out.resolve(stem + ".html"), HtmlReport.bytes(r));
-            } catch (IOException | RuntimeException e) {
-                // One unwritable output costs that input, not the rest of the run.
-                anyFailed = true;
-                err.println("错误 / error: " + f + ": 无法写出结果 " + out.resolve(stem) + " / cannot write output: "
-                        + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-                continue;
-            }
-            if (r.failed()) {
-                anyFailed = true;
-                err.println("错误 / error: " + f + ": " + r.errorMessage());
-            } else {
-                outw.printf("%s\t%d分 %s\t%d项问题\t%s%n", f, r.score(), r.grade(), r.findings().size(), out.resolve(stem + ".html"));
-                if (failUnder != null && r.score() < failUnder) belowThreshold = true;
+        for (Path file : files) {
+            // A crawler export holds one report per row: outputs <stem>-r1, <stem>-r2, … (see Auditor.auditAll).
+            List<AuditResult> results = auditor.auditAll(file);
+            for (int row = 1; row <= results.size(); row++) {
+                AuditResult r = results.get(row - 1);
+                String f = results.size() == 1 ? file.toString() : r.source();
+                String stem = results.size() == 1 ? names.allocate(file)
+                        : names.allocate(Path.of(OutputNames.safeStem(file) + "-r" + row + ".out"));
+                try {
+                    AtomicFiles.write(out.resolve(stem + ".json"), JsonReport.bytes(r));
+                    AtomicFiles.write(out.resolve(stem + ".html"), HtmlReport.bytes(r));
+                } catch (IOException | RuntimeException e) {
+                    // One unwritable output costs that input, not the rest of the run.
+                    anyFailed = true;
+                    err.println("错误 / error: " + f + ": 无法写出结果 " + out.resolve(stem) + " / cannot write output: "
+                            + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    continue;
+                }
+                if (r.failed()) {
+                    anyFailed = true;
+                    err.println("错误 / error: " + f + ": " + r.errorMessage());
+                } else {
+                    outw.printf("%s\t%d分 %s\t%d项问题\t%s%n", f, r.score(), r.grade(), r.findings().size(), out.resolve(stem + ".html"));
+                    if (failUnder != null && r.score() < failUnder) belowThreshold = true;
+                }
             }
         }
         return anyFailed || belowThreshold ? Main.INPUT_FAILED : Main.OK;

@@ -46,12 +46,62 @@ final class HtmlReader {
 
     /** jsoup's tree builder is iterative and stops nesting at {@code maxDepth}: a page nested 100k deep parses flat. */
     static List<Block> blocks(String html, int maxDepth) {
+        return page(html, maxDepth).blocks();
+    }
+
+    /** The blocks of a page and, in Chinese, how they were found (for the reviewer). */
+    record Page(List<Block> blocks, List<String> notes) {}
+
+    /**
+     * A whole saved web page is cut down to the report's body (see {@link PageBody}); the page's
+     * title and publication date from its metadata come first, as the lines "title" and
+     * "发布日期：YYYY-MM-DD", unless the body already shows them.
+     */
+    static Page page(String html, int maxDepth) {
         Parser parser = Parser.htmlParser().setTrackPosition(true).setMaxDepth(maxDepth);
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html, "", parser);
+        PageBody.Found found = PageBody.find(doc);
+        Element root = found.body() != null ? found.body() : doc.body() == null ? doc : doc.body();
         Walker w = new Walker();
-        w.walk(doc.body() == null ? doc : doc.body());
+        w.walk(root);
         w.flush();
-        return w.out;
+        List<String> notes = new ArrayList<>();
+        // Paragraphs run together inside one element (a crawler's saved body) are split like text;
+        // the pieces keep the element's source line, as every block of a one-line page does.
+        List<Block> split = new ArrayList<>(w.out.size());
+        int splitBlocks = 0;
+        for (Block b : w.out) {
+            List<String> pieces = b instanceof TextBlock t ? Paragraphs.pieces(t.text()) : List.of();
+            if (pieces.size() <= 1) {
+                split.add(b);
+                continue;
+            }
+            splitBlocks++;
+            for (String piece : pieces) split.add(new TextBlock(b.line(), piece.strip()));
+        }
+        if (splitBlocks > 0) notes.add("网页中有" + splitBlocks + "段很长、段落之间只用全角空格分隔，已在这些空格处分段。");
+        List<Block> head = new ArrayList<>();
+        String bodyText = squeeze(root.text());
+        if (found.body() != null) {
+            notes.add("正文取自网页中的 " + PageBody.describe(found.body()) + "（第" + Math.max(1, found.body().sourceRange().start().lineNumber())
+                    + "行起）；网页其余部分（导航、当前位置、分享栏、相关链接、页脚等）不参与审核。");
+        }
+        // The page's title only when the body was cut out of a page (the visible title may stand outside it).
+        if (found.body() != null && found.title() != null && !found.title().isBlank() && !bodyText.contains(squeeze(found.title()))) {
+            head.add(new TextBlock(Math.max(1, found.titleLine()), found.title()));
+            notes.add("标题取自" + found.titleFrom() + "。");
+        }
+        if (found.date() != null && !bodyText.contains("发布日期") && !bodyText.contains("发布时间")) {
+            head.add(new TextBlock(Math.max(1, found.dateLine()), "发布日期：" + found.date()));
+            notes.add("发布日期取自" + found.dateFrom() + "。");
+        }
+        if (head.isEmpty()) return new Page(split, notes);
+        head.addAll(split);
+        return new Page(head, notes);
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("[\\s\u3000\u00A0]+", "");
     }
 
     private static final class Walker {
@@ -123,7 +173,7 @@ final class HtmlReader {
         return n instanceof Element e && BLOCKS.contains(e.normalName());
     }
 
-    private static boolean isFurniture(Element e) {
+    static boolean isFurniture(Element e) {
         String marks = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
         return !marks.isBlank() && FURNITURE.matcher(marks).find();
     }

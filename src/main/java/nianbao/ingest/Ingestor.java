@@ -6,8 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,19 +66,42 @@ public final class Ingestor {
 
     public Limits limits() { return limits; }
 
+    /**
+     * The file as one document. A crawler export with several reports (one per row) comes back
+     * as all its rows one after another, each with its title and date lines; use
+     * {@link #readAll(Path)} to get one document per report.
+     */
     public Document read(Path file) throws IngestException {
         byte[] bytes = load(file);
         return read(file.toString(), bytes);
     }
 
+    /** One document per report in the file: one for most files, one per row for a crawler export. */
+    public List<Document> readAll(Path file) throws IngestException {
+        byte[] bytes = load(file);
+        return readAll(file.toString(), bytes);
+    }
+
     public Document read(String source, byte[] bytes) throws IngestException {
+        return ingest(source, bytes, false).get(0);
+    }
+
+    /** As {@link #readAll(Path)}; sources of a several-report file are "{@code source#r<row>}" (row 1 = first report). */
+    public List<Document> readAll(String source, byte[] bytes) throws IngestException {
+        return ingest(source, bytes, true);
+    }
+
+    private List<Document> ingest(String source, byte[] bytes, boolean perReport) throws IngestException {
         String sha = sha256(bytes);
         Kind kind = sniff(bytes);
         switch (kind) {
             case EMPTY -> throw new IngestException("EMPTY", "文件为空", "the file is empty");
-            case PDF -> { return PdfReader.read(source, sha, bytes); }
-            case ZIP -> { return DocxReader.read(source, sha, bytes); }
-            case OLE -> { return DocReader.read(source, sha, bytes); }
+            case PDF -> { return List.of(PdfReader.read(source, sha, bytes)); }
+            case ZIP -> {
+                if (Exports.isWorkbook(bytes)) return export(source, sha, "XLSX", null, Exports.xlsx(bytes), true, perReport);
+                return List.of(DocxReader.read(source, sha, bytes));
+            }
+            case OLE -> { return List.of(DocReader.read(source, sha, bytes)); }
             case IMAGE -> throw new IngestException("NOT_TEXT", "文件是图片，不是年度报告文本", "the file is an image, not a report");
             case BINARY -> throw new IngestException("NOT_TEXT", "文件是二进制数据，不是文本", "the file is binary data, not text");
             default -> { }
@@ -92,7 +119,34 @@ public final class Ingestor {
             throw new IngestException("TOO_LARGE", "文件行数过多（" + lines + " 行，上限 " + limits.maxLines() + " 行）",
                     "too many lines (" + lines + ", limit " + limits.maxLines() + ")");
         }
-        var blocks = kind == Kind.HTML ? HtmlReader.blocks(text, limits.maxHtmlDepth()) : TextReader.blocks(text);
+        // An export's content column may hold HTML, so an HTML-looking text is tried as an export too
+        // (its first line is then a header of column names, never a tag).
+        if (kind == Kind.TEXT || !text.stripLeading().startsWith("<")) {
+            Optional<List<Exports.Rec>> rows = Exports.csv(text);
+            if (rows.isPresent()) return export(source, sha, "CSV", decoding.charset().name(), rows.get(), false, perReport);
+        }
+        List<Block> blocks;
+        List<String> notes = new ArrayList<>();
+        Map<Integer, String> places = Map.of();
+        if (kind == Kind.HTML) {
+            HtmlReader.Page page = HtmlReader.page(text, limits.maxHtmlDepth());
+            blocks = page.blocks();
+            notes.addAll(page.notes());
+        } else {
+            Paragraphs.Split split = Paragraphs.split(TextReader.blocks(text));
+            blocks = split.blocks();
+            places = split.places();
+            if (split.splitLines() > 0) notes.add(splitNote(split.splitLines()));
+        }
+        check(blocks);
+        return List.of(new Document(source, sha, kind == Kind.HTML ? "html" : "text", decoding.charset().name(), blocks, places, notes));
+    }
+
+    private static String splitNote(int lines) {
+        return "原文有" + lines + "行很长、段落之间只用全角空格分隔，已在这些空格处分段；分出的段落依次编号，并注明其在原文中的行号。";
+    }
+
+    private void check(List<Block> blocks) throws IngestException {
         if (blocks.size() > limits.maxLines()) {
             throw new IngestException("TOO_LARGE", "文件内容过多（" + blocks.size() + " 段，上限 " + limits.maxLines() + " 段）",
                     "too many text blocks (" + blocks.size() + ", limit " + limits.maxLines() + ")");
@@ -100,7 +154,49 @@ public final class Ingestor {
         if (blocks.stream().noneMatch(b -> b instanceof TableBlock || !((TextBlock) b).text().isBlank())) {
             throw new IngestException("EMPTY", "文件没有可读的文字内容", "the file has no readable text");
         }
-        return new Document(source, sha, kind == Kind.HTML ? "html" : "text", decoding.charset().name(), blocks);
+    }
+
+    /**
+     * A crawler export: one document per row ({@code perReport}), or all rows in one document.
+     * XLSX lines are numbered in reading order ({@code sequential}), CSV lines keep their file lines.
+     */
+    private List<Document> export(String source, String sha, String form, String charset, List<Exports.Rec> rows,
+                                  boolean sequential, boolean perReport) throws IngestException {
+        String cs = charset == null ? "UTF-8" : charset;
+        if (!perReport || rows.size() == 1) {
+            List<Block> raw = new ArrayList<>();
+            Map<Integer, String> places = new LinkedHashMap<>();
+            int[] next = {1};
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                raw.addAll(Exports.blocks(rows.get(i), sequential, next, places));
+                if (rows.size() == 1) notes.add(Exports.note(form, 1, 1, rows.get(i)));
+            }
+            if (rows.size() > 1) notes.add("本文件是网站栏目导出的表格（" + form + "），共" + rows.size() + "行、每行一份报告；此处按一份文件整体读取。");
+            return List.of(exportDocument(source, sha, cs, raw, places, sequential, notes));
+        }
+        List<Document> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<Integer, String> places = new LinkedHashMap<>();
+            List<Block> raw = Exports.blocks(rows.get(i), sequential, new int[] {1}, places);
+            out.add(exportDocument(source + "#r" + (i + 1), sha, cs, raw, places, sequential,
+                    List.of(Exports.note(form, rows.size(), i + 1, rows.get(i)))));
+        }
+        return out;
+    }
+
+    private Document exportDocument(String source, String sha, String charset, List<Block> raw, Map<Integer, String> places,
+                                    boolean sequential, List<String> notes) throws IngestException {
+        List<String> allNotes = new ArrayList<>(notes);
+        List<Block> blocks = raw;
+        if (!sequential) {   // XLSX rows are split into paragraphs as they are numbered
+            Paragraphs.Split split = Paragraphs.split(raw);
+            blocks = split.blocks();
+            places = split.places();
+            if (split.splitLines() > 0) allNotes.add(splitNote(split.splitLines()));
+        }
+        check(blocks);
+        return new Document(source, sha, "export", charset, blocks, places, allNotes);
     }
 
     /**
@@ -152,10 +248,29 @@ public final class Ingestor {
         if (isBinary(b)) return Kind.BINARY;
         String head = new String(b, 0, Math.min(b.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
-                || head.contains("<table") && head.contains("</t")) {
+                || head.contains("<table") && head.contains("</t") || isFragment(head)) {
             return Kind.HTML;
         }
         return Kind.TEXT;
+    }
+
+    private static final java.util.regex.Pattern OPEN_TAG = java.util.regex.Pattern.compile(
+            "<(p|div|br|span|table|tbody|tr|td|th|h[1-6]|li|ul|ol|strong|b|font|section|article|center)(\\s[^<>]{0,400})?/?>");
+    private static final java.util.regex.Pattern CLOSE_TAG = java.util.regex.Pattern.compile(
+            "</(p|div|span|table|tbody|tr|td|th|h[1-6]|li|ul|ol|strong|b|font|section|article|center)\\s*>");
+
+    /**
+     * An HTML fragment without an {@code <html>} root ({@code <p>…</p><table>…}, a crawler's saved
+     * body, a text file whose content is tags): block tags opened and closed. A Markdown table
+     * with {@code <br>} in its cells has no closing tags and stays text.
+     */
+    static boolean isFragment(String lowerHead) {
+        int open = 0, close = 0;
+        var m = OPEN_TAG.matcher(lowerHead);
+        while (m.find() && open < 3) open++;
+        var c = CLOSE_TAG.matcher(lowerHead);
+        while (c.find() && close < 2) close++;
+        return open >= 2 && close >= 2 || lowerHead.stripLeading().startsWith("<") && open >= 1 && close >= 1;
     }
 
     /** Control bytes other than tab/CR/LF/FF/ESC in more than 1% of the first 8 KB, UTF-16 aside. */

@@ -76,9 +76,32 @@ public final class Auditor {
 
     /** As {@link #audit(Path)}, with {@code overrides} (e.g. a batch manifest's values) applied to the report before the rules run. */
     public AuditResult audit(Path file, UnaryOperator<Report> overrides) {
-        if (timeout.isZero()) return auditNow(file, overrides);
+        return underDeadline(file, () -> List.of(auditNow(file, overrides))).get(0);
+    }
+
+    /**
+     * One result per report in the file: a crawler export (CSV/XLSX, one report per row) gives one
+     * per row, with source "{@code file#r<row>}"; any other file gives exactly what
+     * {@link #audit(Path, UnaryOperator)} gives. One deadline covers the whole file.
+     */
+    public List<AuditResult> auditAll(Path file, UnaryOperator<Report> overrides) {
+        return underDeadline(file, () -> auditNowAll(file, overrides));
+    }
+
+    public List<AuditResult> auditAll(Path file) {
+        return auditAll(file, UnaryOperator.identity());
+    }
+
+    private List<AuditResult> underDeadline(Path file, java.util.concurrent.Callable<List<AuditResult>> work) {
+        if (timeout.isZero()) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         long t0 = System.nanoTime();
-        FutureTask<AuditResult> task = new FutureTask<>(() -> auditNow(file, overrides));
+        FutureTask<List<AuditResult>> task = new FutureTask<>(work);
         Thread worker = new Thread(null, task, "nianbao-audit-" + THREADS.incrementAndGet(), STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
@@ -86,17 +109,32 @@ public final class Auditor {
             return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            return AuditResult.error(file.toString(), null, "TIMEOUT",
-                    "审核超时（超过 " + seconds(timeout) + " 秒），已放弃该文件 / audit timed out after " + seconds(timeout) + " s", ms(t0));
+            return List.of(AuditResult.error(file.toString(), null, "TIMEOUT",
+                    "审核超时（超过 " + seconds(timeout) + " 秒），已放弃该文件 / audit timed out after " + seconds(timeout) + " s", ms(t0)));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            return AuditResult.error(file.toString(), null, "INTERNAL",
-                    "内部错误：" + c.getClass().getSimpleName() + " / internal error: " + firstLine(c.getMessage()), ms(t0));
+            return List.of(AuditResult.error(file.toString(), null, "INTERNAL",
+                    "内部错误：" + c.getClass().getSimpleName() + " / internal error: " + firstLine(c.getMessage()), ms(t0)));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            return AuditResult.error(file.toString(), null, "INTERRUPTED", "审核被中断 / audit interrupted", ms(t0));
+            return List.of(AuditResult.error(file.toString(), null, "INTERRUPTED", "审核被中断 / audit interrupted", ms(t0)));
         }
+    }
+
+    private List<AuditResult> auditNowAll(Path file, UnaryOperator<Report> overrides) {
+        long t0 = System.nanoTime();
+        List<Document> docs;
+        try {
+            docs = ingestor.readAll(file);
+        } catch (IngestException e) {
+            return List.of(AuditResult.error(file.toString(), null, e.code(), e.getMessage(), ms(t0)));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return List.of(unreadable(file.toString(), e, t0));
+        }
+        List<AuditResult> out = new java.util.ArrayList<>(docs.size());
+        for (Document d : docs) out.add(auditDocument(d, overrides, System.nanoTime()));
+        return out;
     }
 
     private AuditResult auditNow(Path file, UnaryOperator<Report> overrides) {
@@ -108,10 +146,19 @@ public final class Auditor {
         } catch (IngestException e) {
             return AuditResult.error(source, null, e.code(), e.getMessage(), ms(t0));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A reader library choking on a malformed file is a bad input, reported like one.
-            return AuditResult.error(source, null, "UNREADABLE",
-                    "文件无法解析：" + e.getClass().getSimpleName() + " / cannot parse the file: " + firstLine(e.getMessage()), ms(t0));
+            return unreadable(source, e, t0);
         }
+        return auditDocument(doc, overrides, t0);
+    }
+
+    private static AuditResult unreadable(String source, Throwable e, long t0) {
+        // A reader library choking on a malformed file is a bad input, reported like one.
+        return AuditResult.error(source, null, "UNREADABLE",
+                "文件无法解析：" + e.getClass().getSimpleName() + " / cannot parse the file: " + firstLine(e.getMessage()), ms(t0));
+    }
+
+    private AuditResult auditDocument(Document doc, UnaryOperator<Report> overrides, long t0) {
+        String source = doc.source();
         try {
             Report report = overrides.apply(parser.parse(doc));
             if (report.title() == null && report.sections().isEmpty() && report.markers().isEmpty()) {

@@ -122,7 +122,8 @@ class OfficeErrorsTest {
             wb.createSheet("年报").createRow(0).createCell(0).setCellValue("2021年度");
             wb.write(o);
         }
-        assertClearError(audit(xlsx), "NOT_WORD", "Excel");
+        // An .xlsx is read as a crawler export (one report per row); without such a header it is refused clearly.
+        assertClearError(audit(xlsx), "NOT_REPORT_TABLE", "Excel");
         assertClearError(audit(xls), "NOT_WORD", "Excel");
     }
 
