@@ -24,7 +24,9 @@ import nianbao.model.SourceLine;
 public final class ReportParser {
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})年");
     private static final Pattern YEAR_MENTION = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年");
-    private static final Pattern PUBLISHED = Pattern.compile("(发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于|(?<!\\p{IsHan})时间[:：])[:：]?");
+    private static final Pattern PUBLISHED = Pattern.compile("(发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)[:：]?");
+    /** A page header's bare "时间：" / "日期：" label, standing apart ("来源：某某 时间：2012-04-11 00:00"). */
+    private static final Pattern TIME_LABEL = Pattern.compile("(?:^|[\\s\\u3000|｜丨])(?:时间|日期)\\s*[:：]\\s*");
     private static final Pattern AGENCY_LIKE = Pattern.compile(".{2,40}(人民政府|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|所|站|镇|乡|街道办事处|街道|管委会|公司|署|会|部)$");
     private static final Pattern PLACE = Pattern.compile(".{1,20}(省|市|县|区|旗|自治州|自治县|盟|地区)$");
     private static final Pattern TOWNSHIP = Pattern.compile(".*(镇|乡|街道)(人民政府|政府|办事处)?$|.*街道办事处$"
@@ -49,6 +51,7 @@ public final class ReportParser {
         Title title = header.title() != null ? title(header) : title(content);
         String agency = title.agency != null ? title.agency : signatureAgency(content);
         if (agency == null && header.agency() != null) agency = header.agency();
+        if (agency == null) agency = namedBody(content);
         Period period = period(content);
         Integer titleYear = title.year;
         Integer bodyYear = bodyYear(content);
@@ -69,7 +72,7 @@ public final class ReportParser {
             if (l.isContent()) text.append(l.norm()).append(' ');
         }
         return new Report(doc.source(), doc.sha256(),
-                title.text, title.line, agency, level(agency),
+                title.text, title.line, agency, level(agency, content),
                 reportYear, titleYear, bodyYear,
                 published == null ? null : published.date, published == null ? 0 : published.line,
                 published == null ? null : published.evidence,
@@ -106,6 +109,8 @@ public final class ReportParser {
 
     /** Lines longer than this (normalised) are flattened text: cut into segments, debris judged per segment. */
     private static final int LONG_LINE = 300;
+    /** A segment of a long line longer than this is report text even when page furniture starts or ends it. */
+    private static final int DEBRIS_SEGMENT = 150;
     /** Paragraph breaks inside a line: a run of ideographic spaces (the usual paragraph indent), or a CR. */
     private static final Pattern PARAGRAPH = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000|\\s*\\r[\\s\\u3000]*");
 
@@ -141,7 +146,9 @@ public final class ReportParser {
             for (String piece : pieces) {
                 String matched = Normalizer.norm(piece);
                 String norm = Debris.strip(matched);
-                Line seg = new Line(l.no(), piece, matched, norm, Debris.isDebris(norm), false);
+                // Page furniture run together with the first sentence ("当前位置：首页…相关链接： 根据《条例》…")
+                // keeps the sentence: only a segment short enough to be furniture alone is dropped.
+                Line seg = new Line(l.no(), piece, matched, norm, norm.length() <= DEBRIS_SEGMENT && Debris.isDebris(norm), false);
                 if (seg.isContent()) out.add(seg);
             }
         }
@@ -212,6 +219,60 @@ public final class ReportParser {
         return null;
     }
 
+    /** A department's short name as it names itself in the text ("省人社厅", "市教育局"). */
+    private static final Pattern BODY_MENTION = Pattern.compile("(?:省|市|县|区|州|旗)[\\p{IsHan}]{1,10}?(?:厅|局)(?!长)");
+    private static final Pattern DEPT_SELF = Pattern.compile("[我本](?:厅|局|委|办|署)(?![长])|本机关");
+    private static final Pattern TOWNSHIP_SELF = Pattern.compile("[我本](?:镇|乡|街道)");
+
+    /** The body a report without title or signature keeps naming (at least three times), or null. */
+    static String namedBody(List<Line> content) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Line l : content) {
+            if (l.tableRow()) continue;
+            Matcher m = BODY_MENTION.matcher(l.norm());
+            while (m.find()) counts.merge(m.group(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 3)
+                .max(Map.Entry.<String, Integer>comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static final Pattern GOVERNMENT_OFFICE = Pattern.compile(".*(政府|管委会|管理委员会)办公(室|厅)$");
+    private static final Pattern GOVERNMENT_SELF = Pattern.compile("[我本](?:县|区|市|州|旗|盟)(?!委|直|属)");
+
+    /**
+     * The level of the issuing body, read with the text: an unnamed body by how the text speaks of itself;
+     * a government's general office (人民政府办公室, 管委会办公室) that speaks as the government ("我区…",
+     * "我县…") publishes the government's own report, as the 条例 has the government's report published
+     * by its office.
+     */
+    static AgencyLevel level(String agency, List<Line> content) {
+        if (agency == null) return selfLevel(content);
+        AgencyLevel level = level(agency);
+        if (level == AgencyLevel.DEPARTMENT && GOVERNMENT_OFFICE.matcher(agency).matches()) {
+            int gov = count(GOVERNMENT_SELF, content), dept = count(DEPT_SELF, content);
+            if (gov >= 2 && gov > dept) return AgencyLevel.GOVERNMENT;
+        }
+        return level;
+    }
+
+    private static int count(Pattern p, List<Line> content) {
+        int n = 0;
+        for (Line l : content) {
+            if (l.tableRow()) continue;
+            Matcher m = p.matcher(l.norm());
+            while (m.find()) n++;
+        }
+        return n;
+    }
+
+    /** The level a report speaks as ("我厅", "本局" → a department; "我镇" → a township) when its body is unnamed. */
+    static AgencyLevel selfLevel(List<Line> content) {
+        int dept = count(DEPT_SELF, content), township = count(TOWNSHIP_SELF, content);
+        if (dept >= 2 && dept > township) return AgencyLevel.DEPARTMENT;
+        if (township >= 2) return AgencyLevel.TOWNSHIP;
+        return AgencyLevel.UNKNOWN;
+    }
+
     static AgencyLevel level(String agency) {
         if (agency == null || agency.isEmpty()) return AgencyLevel.UNKNOWN;
         if (TOWNSHIP.matcher(agency).matches()) return AgencyLevel.TOWNSHIP;
@@ -243,6 +304,11 @@ public final class ReportParser {
 
     private static Published published(List<Line> content) {
         for (Line l : content) {
+            Matcher t = TIME_LABEL.matcher(l.text());
+            if (t.find()) {
+                List<ChineseDates.Found> after = ChineseDates.findAll(Normalizer.norm(l.text().substring(t.end())));
+                if (!after.isEmpty() && after.get(0).start() == 0) return new Published(after.get(0).date(), l.no(), l.text().strip());
+            }
             Matcher m = PUBLISHED.matcher(l.norm());
             if (!m.find()) continue;
             for (ChineseDates.Found f : ChineseDates.findAll(l.norm())) {
