@@ -49,7 +49,9 @@ final class Headings {
     }
 
     /** A candidate recognised as a section of the template. */
-    record Head(Candidate c, SectionTemplate t) {}
+    record Head(Candidate c, SectionTemplate t, boolean emptyBody) {
+        Head(Candidate c, SectionTemplate t) { this(c, t, false); }
+    }
 
     /** All candidates in the normalised segments (one per numbering token that has a title). */
     static List<Candidate> candidates(List<String> norms, List<String> originals) {
@@ -120,11 +122,16 @@ final class Headings {
         List<Head> best = List.of();
         long bestScore = Long.MIN_VALUE;
         for (Style style : Style.values()) {
+            List<Candidate> ofStyle = candidates.stream().filter(c -> c.style() == style).toList();
             List<Head> heads = new ArrayList<>();
-            for (Candidate c : candidates) {
-                if (c.style() != style) continue;
+            for (int i = 0; i < ofStyle.size(); i++) {
+                Candidate c = ofStyle.get(i);
                 SectionTemplate t = template(c.title(), templates);
-                if (t != null) heads.add(new Head(c, t));
+                if (t == null) continue;
+                // a heading with (almost) no text before the next numbered item: an item of a list of the parts
+                int end = position.applyAsInt(c) + headingEnd(c, t) - c.start();
+                boolean empty = i + 1 < ofStyle.size() && position.applyAsInt(ofStyle.get(i + 1)) - end < 3;
+                heads.add(new Head(c, t, empty));
             }
             if (heads.isEmpty()) continue;
             List<Head> chain = longest(heads, position);
@@ -141,7 +148,8 @@ final class Headings {
     /**
      * The best chain: most distinct templates; then the fewest breaks in the numbering (a number not above
      * the previous one costs 2 — a swapped part is still found, and reported by SEC-ORDER —, a skipped
-     * number 1); then the widest span. Values are {count, penalty, span, next}.
+     * number 1) and the fewest headings without a body (a numbered list of the parts in a preamble has
+     * none); then the widest span. Values are {count, penalty, span, next}.
      */
     private static List<Head> longest(List<Head> heads, java.util.function.ToIntFunction<Candidate> position) {
         int n = heads.size();
@@ -178,13 +186,13 @@ final class Headings {
         long[] cached = memo.get(key);
         if (cached != null) return cached;
         Head h = heads.get(i);
-        long[] out = {1, 0, 0, -1};
+        long[] out = {1, h.emptyBody() ? 1 : 0, 0, -1};
         for (int j = i + 1; j < heads.size(); j++) {
             Head g = heads.get(j);
             if ((used & 1L << g.t().bit()) != 0) continue;
             long[] r = best(j, used | 1L << g.t().bit(), heads, position, memo);
             int step = g.c().number() - h.c().number();
-            long penalty = r[1] + (step <= 0 ? 2 : step > 1 ? 1 : 0);
+            long penalty = r[1] + (step <= 0 ? 2 : step > 1 ? 1 : 0) + (h.emptyBody() ? 1 : 0);
             long span = r[2] + position.applyAsInt(g.c()) - position.applyAsInt(h.c());
             if (better(r[0] + 1, penalty, span, out)) out = new long[] {r[0] + 1, penalty, span, j};
         }

@@ -94,7 +94,7 @@ public final class ReportParser {
                 String matched = Normalizer.norm(t.text());
                 String norm = Debris.strip(matched);
                 // A flattened page (one huge line) is judged piece by piece in segments(), not as a whole.
-                out.add(new Line(t.line(), t.text(), matched, norm, norm.length() <= LONG_LINE && Debris.isDebris(norm), false));
+                out.add(new Line(t.line(), t.text(), matched, norm, Debris.isDebris(norm) && !mixed(norm), false));
             } else if (b instanceof TableBlock tb) {
                 for (var row : tb.rows()) {
                     String text = TableBlock.rowText(row);
@@ -119,14 +119,22 @@ public final class ReportParser {
      * in long lines, after each sentence. Text crawled from web pages often has no line breaks at all; the
      * title, dates, period and headings are then found per segment. Segments keep their source line number.
      */
+    /**
+     * A line that page furniture starts or ends but that also holds report sentences (a flattened page:
+     * "当前位置：首页 > … 本报告根据《条例》编制。一、总体情况…"): cut into segments, never dropped whole.
+     */
+    private static boolean mixed(String norm) {
+        return norm.length() > LONG_LINE || norm.indexOf('。') > 30;
+    }
+
     static List<Line> segments(List<Line> content) {
         List<Line> out = new ArrayList<>(content.size());
         for (Line l : content) {
-            if (l.tableRow() || l.text().indexOf('\u3000') < 0 && l.text().indexOf('\r') < 0 && l.norm().length() <= LONG_LINE) {
+            if (l.tableRow() || l.text().indexOf('\u3000') < 0 && l.text().indexOf('\r') < 0 && !mixed(l.norm())) {
                 out.add(l);
                 continue;
             }
-            boolean longLine = l.norm().length() > LONG_LINE;
+            boolean longLine = mixed(l.norm());
             List<String> pieces = new ArrayList<>();
             for (String para : PARAGRAPH.split(l.text())) {
                 if (!longLine) { pieces.add(para); continue; }
@@ -147,8 +155,10 @@ public final class ReportParser {
                 String matched = Normalizer.norm(piece);
                 String norm = Debris.strip(matched);
                 // Page furniture run together with the first sentence ("当前位置：首页…相关链接： 根据《条例》…")
-                // keeps the sentence: only a segment short enough to be furniture alone is dropped.
-                Line seg = new Line(l.no(), piece, matched, norm, norm.length() <= DEBRIS_SEGMENT && Debris.isDebris(norm), false);
+                // keeps the sentence: only a segment short enough to be furniture alone, and not a sentence, is dropped.
+                boolean sentence = norm.length() > 30 && norm.endsWith("。");
+                Line seg = new Line(l.no(), piece, matched, norm,
+                        !sentence && norm.length() <= DEBRIS_SEGMENT && Debris.isDebris(norm), false);
                 if (seg.isContent()) out.add(seg);
             }
         }
@@ -181,7 +191,7 @@ public final class ReportParser {
             }
             Matcher y = YEAR_IN_TITLE.matcher(n);
             Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
-            String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()));
+            String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()).replaceFirst("^关于", ""));
             if (!prefix.isEmpty()) return new Title(l.text().strip(), l.no(), prefix, year);
             // The agency often stands alone on the line above the title ("XX县人民政府办公室" / "2021年度…报告").
             if (i > 0) {
