@@ -520,7 +520,7 @@ public final class ReportParser {
             String normHeading = Headings.clean(line.norm().substring(c.start(), headEnd));
             String heading = origSlice(line.text(), c.start(), headEnd).strip();
             SectionTemplate t = head.t();
-            out.add(new Section(t.id(), heading, normHeading, line.no(), endLine, h + 1, t.index(), text));
+            out.add(new Section(t.id(), heading, normHeading, line.no(), endLine, h + 1, t.index(), text, c.number()));
         }
         return out;
     }
