@@ -11,9 +11,10 @@ package nianbao.model;
  * @param order          position among the sections found (1-based, document order)
  * @param canonicalIndex position the template requires (1..6)
  * @param text           normalised body text (for keyword rules)
+ * @param number         the number the heading carries (二、 → 2, 第二部分 → 2), 0 when it has none
  */
 public record Section(String id, String heading, String normHeading, int line, int endLine,
-                      int order, int canonicalIndex, String text) {
+                      int order, int canonicalIndex, String text, int number) {
 
     public int getBodyLength() { return text.length(); }
 }

@@ -25,9 +25,15 @@ public final class ReportParser {
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})年");
     private static final Pattern YEAR_MENTION = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年");
     private static final Pattern PUBLISHED = Pattern.compile("(发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)[:：]?");
+    /** A page header's bare "时间：" / "日期：" label, standing apart ("来源：某某 时间：2012-04-11 00:00"). */
+    private static final Pattern TIME_LABEL = Pattern.compile("(?:^|[\\s\\u3000|｜丨])(?:时间|日期)\\s*[:：]\\s*");
     private static final Pattern AGENCY_LIKE = Pattern.compile(".{2,40}(人民政府|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|所|站|镇|乡|街道办事处|街道|管委会|公司|署|会|部)$");
     private static final Pattern PLACE = Pattern.compile(".{1,20}(省|市|县|区|旗|自治州|自治县|盟|地区)$");
-    private static final Pattern TOWNSHIP = Pattern.compile(".*(镇|乡|街道)(人民政府|政府|办事处)?$|.*街道办事处$");
+    private static final Pattern TOWNSHIP = Pattern.compile(".*(镇|乡|街道)(人民政府|政府|办事处)?$|.*街道办事处$"
+            // a 片区 administration: the 派出机构 that runs former towns and townships in a new district
+            + "|.*片区(管理局|管委会|管理委员会|办事处|工作委员会)$");
+    /** A zone's administrative committee acts as its local government (开发区、实验区、新区管委会). */
+    private static final Pattern ZONE_GOVERNMENT = Pattern.compile(".*区(管委会|管理委员会)$");
     private static final Pattern TOP_HEADING = Pattern.compile("^#{0,6}([一二三四五六七八九十]{1,3})[、.,:]\\s*(.{2,40})$");
     private static final Pattern CELL_SEPARATOR = Pattern.compile("[|\t]");
 
@@ -39,19 +45,24 @@ public final class ReportParser {
 
     public Report parse(Document doc) {
         List<Line> lines = lines(doc);
-        List<Line> content = lines.stream().filter(Line::isContent).toList();
+        List<Line> content = segments(lines.stream().filter(Line::isContent).toList());
+        CrawlerHeader header = CrawlerHeader.of(content);
 
-        Title title = title(content);
+        Title title = header.title() != null ? title(header) : title(content);
         String agency = title.agency != null ? title.agency : signatureAgency(content);
+        if (agency == null && header.agency() != null) agency = header.agency();
+        if (agency == null) agency = namedBody(content);
         Period period = period(content);
         Integer titleYear = title.year;
         Integer bodyYear = bodyYear(content);
         Integer reportYear = titleYear != null ? titleYear : period != null ? Integer.valueOf(period.to().getYear()) : bodyYear;
-        Published published = published(content);
+        Published published = header.date() != null
+                ? new Published(header.date(), header.dateLine(), header.dateEvidence()) : published(content);
 
-        List<Marker> markers = markers(content);
+        List<Headings.Candidate> candidates = Headings.candidates(norms(content), texts(content));
+        List<Marker> markers = markers(content, candidates);
         Format detected = detect(markers, content, reportYear);
-        List<Section> sections = sections(content, Report.familyOf(detected, Format.expectedFor(reportYear)));
+        List<Section> sections = sections(content, candidates, Report.familyOf(detected, Format.expectedFor(reportYear)));
         List<Cell> cells = detected.isGb() ? tables.extract(doc.blocks(), detected, debrisTexts(lines)::contains) : List.of();
 
         List<SourceLine> source = new ArrayList<>(lines.size());
@@ -61,7 +72,7 @@ public final class ReportParser {
             if (l.isContent()) text.append(l.norm()).append(' ');
         }
         return new Report(doc.source(), doc.sha256(),
-                title.text, title.line, agency, level(agency),
+                title.text, title.line, agency, level(agency, content),
                 reportYear, titleYear, bodyYear,
                 published == null ? null : published.date, published == null ? 0 : published.line,
                 published == null ? null : published.evidence,
@@ -82,7 +93,8 @@ public final class ReportParser {
             if (b instanceof TextBlock t) {
                 String matched = Normalizer.norm(t.text());
                 String norm = Debris.strip(matched);
-                out.add(new Line(t.line(), t.text(), matched, norm, Debris.isDebris(norm), false));
+                // A flattened page (one huge line) is judged piece by piece in segments(), not as a whole.
+                out.add(new Line(t.line(), t.text(), matched, norm, Debris.isDebris(norm) && !mixed(norm), false));
             } else if (b instanceof TableBlock tb) {
                 for (var row : tb.rows()) {
                     String text = TableBlock.rowText(row);
@@ -92,6 +104,76 @@ public final class ReportParser {
                 }
             }
         }
+        return out;
+    }
+
+    /** Lines longer than this (normalised) are flattened text: cut into segments, debris judged per segment. */
+    private static final int LONG_LINE = 300;
+    /** A segment of a long line longer than this is report text even when page furniture starts or ends it. */
+    private static final int DEBRIS_SEGMENT = 150;
+    /** Paragraph breaks inside a line: a run of ideographic spaces (the usual paragraph indent), or a CR. */
+    private static final Pattern PARAGRAPH = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000|\\s*\\r[\\s\\u3000]*");
+
+    /**
+     * Content lines cut into segments: at paragraph breaks inside a line (runs of ideographic spaces) and,
+     * in long lines, after each sentence. Text crawled from web pages often has no line breaks at all; the
+     * title, dates, period and headings are then found per segment. Segments keep their source line number.
+     */
+    /**
+     * A line that page furniture starts or ends but that also holds report sentences (a flattened page:
+     * "当前位置：首页 > … 本报告根据《条例》编制。一、总体情况…"): cut into segments, never dropped whole.
+     */
+    private static boolean mixed(String norm) {
+        return norm.length() > LONG_LINE || norm.indexOf('。') > 30;
+    }
+
+    static List<Line> segments(List<Line> content) {
+        List<Line> out = new ArrayList<>(content.size());
+        for (Line l : content) {
+            if (l.tableRow() || l.text().indexOf('\u3000') < 0 && l.text().indexOf('\r') < 0 && !mixed(l.norm())) {
+                out.add(l);
+                continue;
+            }
+            boolean longLine = mixed(l.norm());
+            List<String> pieces = new ArrayList<>();
+            for (String para : PARAGRAPH.split(l.text())) {
+                if (!longLine) { pieces.add(para); continue; }
+                int from = 0;
+                for (int i = 0; i < para.length(); i++) {
+                    if (para.charAt(i) == '。' && i + 1 < para.length()) {
+                        pieces.add(para.substring(from, i + 1));
+                        from = i + 1;
+                    }
+                }
+                pieces.add(para.substring(from));
+            }
+            if (pieces.size() == 1) {
+                out.add(l);
+                continue;
+            }
+            for (String piece : pieces) {
+                String matched = Normalizer.norm(piece);
+                String norm = Debris.strip(matched);
+                // Page furniture run together with the first sentence ("当前位置：首页…相关链接： 根据《条例》…")
+                // keeps the sentence: only a segment short enough to be furniture alone, and not a sentence, is dropped.
+                boolean sentence = norm.length() > 30 && norm.endsWith("。");
+                Line seg = new Line(l.no(), piece, matched, norm,
+                        !sentence && norm.length() <= DEBRIS_SEGMENT && Debris.isDebris(norm), false);
+                if (seg.isContent()) out.add(seg);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> norms(List<Line> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (Line l : lines) out.add(l.tableRow() ? "" : l.norm());
+        return out;
+    }
+
+    private static List<String> texts(List<Line> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (Line l : lines) out.add(l.text());
         return out;
     }
 
@@ -109,7 +191,7 @@ public final class ReportParser {
             }
             Matcher y = YEAR_IN_TITLE.matcher(n);
             Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
-            String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()));
+            String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()).replaceFirst("^关于", ""));
             if (!prefix.isEmpty()) return new Title(l.text().strip(), l.no(), prefix, year);
             // The agency often stands alone on the line above the title ("XX县人民政府办公室" / "2021年度…报告").
             if (i > 0) {
@@ -123,19 +205,89 @@ public final class ReportParser {
         return new Title(null, 0, null, null);
     }
 
+    /** The title a crawler header or export gives; the agency is what precedes the year ("关于" aside). */
+    private static Title title(CrawlerHeader h) {
+        String n = Normalizer.norm(h.title());
+        Matcher y = YEAR_IN_TITLE.matcher(n);
+        Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
+        String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()).replaceFirst("^关于", ""));
+        return new Title(h.title(), h.titleLine(), prefix.isEmpty() ? null : prefix, year);
+    }
+
     /** The signing body in the last lines, above or beside the date. */
     private static String signatureAgency(List<Line> content) {
         for (int i = content.size() - 1; i >= Math.max(0, content.size() - 8); i--) {
             String n = content.get(i).norm();
-            if (n.length() <= 30 && AGENCY_LIKE.matcher(n).matches() && ChineseDates.findAll(n).isEmpty()) return n;
+            List<ChineseDates.Found> dates = ChineseDates.findAll(n);
+            if (n.length() <= 30 && AGENCY_LIKE.matcher(n).matches() && dates.isEmpty()) return n;
+            // Flattened text: "…。河北省某某厅2023年1月29日" — the body right before the signature date.
+            if (dates.size() == 1 && dates.get(0).start() > 0) {
+                String before = n.substring(0, dates.get(0).start());
+                if (before.length() <= 30 && AGENCY_LIKE.matcher(before).matches()) return before;
+            }
         }
         return null;
+    }
+
+    /** A department's short name as it names itself in the text ("省人社厅", "市教育局"). */
+    private static final Pattern BODY_MENTION = Pattern.compile("(?:省|市|县|区|州|旗)[\\p{IsHan}]{1,10}?(?:厅|局)(?!长)");
+    private static final Pattern DEPT_SELF = Pattern.compile("[我本](?:厅|局|委|办|署)(?![长])|本机关");
+    private static final Pattern TOWNSHIP_SELF = Pattern.compile("[我本](?:镇|乡|街道)");
+
+    /** The body a report without title or signature keeps naming (at least three times), or null. */
+    static String namedBody(List<Line> content) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Line l : content) {
+            if (l.tableRow()) continue;
+            Matcher m = BODY_MENTION.matcher(l.norm());
+            while (m.find()) counts.merge(m.group(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 3)
+                .max(Map.Entry.<String, Integer>comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static final Pattern GOVERNMENT_OFFICE = Pattern.compile(".*(政府|管委会|管理委员会)办公(室|厅)$");
+    private static final Pattern GOVERNMENT_SELF = Pattern.compile("[我本](?:县|区|市|州|旗|盟)(?!委|直|属)");
+
+    /**
+     * The level of the issuing body, read with the text: an unnamed body by how the text speaks of itself;
+     * a government's general office (人民政府办公室, 管委会办公室) that speaks as the government ("我区…",
+     * "我县…") publishes the government's own report, as the 条例 has the government's report published
+     * by its office.
+     */
+    static AgencyLevel level(String agency, List<Line> content) {
+        if (agency == null) return selfLevel(content);
+        AgencyLevel level = level(agency);
+        if (level == AgencyLevel.DEPARTMENT && GOVERNMENT_OFFICE.matcher(agency).matches()) {
+            int gov = count(GOVERNMENT_SELF, content), dept = count(DEPT_SELF, content);
+            if (gov >= 2 && gov > dept) return AgencyLevel.GOVERNMENT;
+        }
+        return level;
+    }
+
+    private static int count(Pattern p, List<Line> content) {
+        int n = 0;
+        for (Line l : content) {
+            if (l.tableRow()) continue;
+            Matcher m = p.matcher(l.norm());
+            while (m.find()) n++;
+        }
+        return n;
+    }
+
+    /** The level a report speaks as ("我厅", "本局" → a department; "我镇" → a township) when its body is unnamed. */
+    static AgencyLevel selfLevel(List<Line> content) {
+        int dept = count(DEPT_SELF, content), township = count(TOWNSHIP_SELF, content);
+        if (dept >= 2 && dept > township) return AgencyLevel.DEPARTMENT;
+        if (township >= 2) return AgencyLevel.TOWNSHIP;
+        return AgencyLevel.UNKNOWN;
     }
 
     static AgencyLevel level(String agency) {
         if (agency == null || agency.isEmpty()) return AgencyLevel.UNKNOWN;
         if (TOWNSHIP.matcher(agency).matches()) return AgencyLevel.TOWNSHIP;
-        if (agency.endsWith("人民政府") || agency.endsWith("政府") || PLACE.matcher(agency).matches()) return AgencyLevel.GOVERNMENT;
+        if (agency.endsWith("人民政府") || agency.endsWith("政府") || PLACE.matcher(agency).matches()
+                || ZONE_GOVERNMENT.matcher(agency).matches()) return AgencyLevel.GOVERNMENT;
         return AgencyLevel.DEPARTMENT;
     }
 
@@ -162,6 +314,11 @@ public final class ReportParser {
 
     private static Published published(List<Line> content) {
         for (Line l : content) {
+            Matcher t = TIME_LABEL.matcher(l.text());
+            if (t.find()) {
+                List<ChineseDates.Found> after = ChineseDates.findAll(Normalizer.norm(l.text().substring(t.end())));
+                if (!after.isEmpty() && after.get(0).start() == 0) return new Published(after.get(0).date(), l.no(), l.text().strip());
+            }
             Matcher m = PUBLISHED.matcher(l.norm());
             if (!m.find()) continue;
             for (ChineseDates.Found f : ChineseDates.findAll(l.norm())) {
@@ -175,21 +332,60 @@ public final class ReportParser {
             if (found.size() == 1 && l.norm().replaceAll("[\\p{P}]", "").length() <= found.get(0).end() - found.get(0).start() + 1) {
                 return new Published(found.get(0).date(), l.no(), l.text().strip());
             }
+            // Flattened text: the signature runs on with the body before and page text after
+            // ("河北省某某厅2023年1月29日更多信息请关注…"): a full date, with at most a body's name before it.
+            if (found.size() == 1 && found.get(0).end() > 0 && l.norm().charAt(found.get(0).end() - 1) == '日') {
+                String n = l.norm();
+                String before = n.substring(0, found.get(0).start()), after = n.substring(found.get(0).end());
+                boolean signed = before.isEmpty() || before.length() <= 30 && AGENCY_LIKE.matcher(before).matches();
+                if (signed && after.length() <= 30 && !after.contains("。") && !after.matches("^(起|至|到|前|以来|止|期间).*")) {
+                    return new Published(found.get(0).date(), l.no(), sentence(l.text(), n.substring(found.get(0).start(), found.get(0).end())));
+                }
+            }
         }
         return null;
     }
 
+    /** After the first date of a range: the link and a second date without its year ("至12月31日"). */
+    private static final Pattern SAME_YEAR_END = Pattern.compile("(?:起)?(?:至|到|-|~)(\\d{1,2})月(\\d{1,2})日");
+
+    /**
+     * The statistics period: a date range the text introduces as the statistics period ("统计期限自…起至…止",
+     * "统计期限为2022年1月1日至12月31日", the second date may omit its year) or as the period the report covers
+     * ("内容涵盖2018年1月1日至2018年12月31日期间…").
+     */
     private static Period period(List<Line> content) {
         for (Line l : content) {
             String n = l.norm();
-            if (!n.contains("统计")) continue;
+            boolean stat = n.contains("统计"), during = n.contains("期间");
+            if (!stat && !during) continue;
             List<ChineseDates.Found> dates = ChineseDates.findAll(n);
-            for (int i = 0; i + 1 < dates.size(); i++) {
-                ChineseDates.Found a = dates.get(i), b = dates.get(i + 1);
-                String between = n.substring(a.end(), b.start());
-                int stat = n.lastIndexOf("统计", a.start());
-                if (stat >= 0 && a.start() - stat <= 20 && between.length() <= 6 && between.matches(".*(至|到|-|~).*")) {
-                    return new Period(a.date(), b.date(), l.no(), sentence(l.text(), n.substring(a.start(), b.end())));
+            for (int i = 0; i < dates.size(); i++) {
+                ChineseDates.Found a = dates.get(i);
+                int statAt = n.lastIndexOf("统计", a.start());
+                boolean introduced = statAt >= 0 && a.start() - statAt <= 20;
+                java.time.LocalDate to = null;
+                int end = -1;
+                if (i + 1 < dates.size()) {
+                    ChineseDates.Found b = dates.get(i + 1);
+                    String between = n.substring(a.end(), b.start());
+                    if (between.length() <= 6 && between.matches(".*(至|到|-|~).*")) { to = b.date(); end = b.end(); }
+                }
+                if (to == null) {
+                    Matcher m = SAME_YEAR_END.matcher(n).region(a.end(), n.length());
+                    if (m.lookingAt()) {
+                        try {
+                            to = java.time.LocalDate.of(a.date().getYear(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                            end = m.end();
+                        } catch (java.time.DateTimeException e) {
+                            to = null;
+                        }
+                    }
+                }
+                if (to == null) continue;
+                boolean covers = n.startsWith("期间", end) || n.startsWith("止", end) && during;
+                if (introduced || covers) {
+                    return new Period(a.date(), to, l.no(), sentence(l.text(), n.substring(a.start(), end)));
                 }
             }
         }
@@ -216,26 +412,51 @@ public final class ReportParser {
     };
     private static final Pattern LEGACY_HEADING = Pattern.compile(".*(概述|依申请公开政府信息(的)?情况|收费(及|和)减免|不予公开政府信息|咨询(处理)?情况).*");
 
-    /** Distinct format markers, each with the first line it was seen on. Table-cell markers match cell text only. */
-    static List<Marker> markers(List<Line> content) {
+    /**
+     * Distinct format markers, each with the first line it was seen on. Table-cell markers match cell text;
+     * in flattened text, where cells run together, a cell marker also counts when digits follow it
+     * ("行政规范性文件1126"). Legacy markers are numbered headings with a legacy-only title, wherever they stand.
+     */
+    static List<Marker> markers(List<Line> content, List<Headings.Candidate> candidates) {
         List<Marker> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Line l : content) {
             for (String piece : CELL_SEPARATOR.split(l.norm())) {
-                if (piece.isEmpty() || piece.length() > 40) continue;
+                if (piece.isEmpty()) continue;
+                boolean flattened = piece.length() > 40;
                 for (String[] m : MARKERS) {
                     boolean exact = m[1].startsWith("=");
                     String phrase = exact ? m[1].substring(1) : m[1];
-                    boolean hit = exact ? piece.equals(phrase) || numbered(piece, phrase) : piece.contains(phrase);
+                    boolean hit = exact ? !flattened && (piece.equals(phrase) || numbered(piece, phrase)) || beforeDigits(piece, phrase)
+                            : piece.contains(phrase);
                     if (hit && seen.add(phrase)) out.add(new Marker(Format.valueOf(m[0]), phrase, l.no()));
                 }
             }
-            Matcher h = TOP_HEADING.matcher(l.norm());
-            if (h.matches() && LEGACY_HEADING.matcher(h.group(2)).matches() && seen.add(h.group(2))) {
-                out.add(new Marker(Format.LEGACY_2008, l.text().strip(), l.no()));
+        }
+        for (Headings.Candidate c : candidates) {
+            if (c.style() == Headings.Style.PAREN) continue;
+            if (LEGACY_HEADING.matcher(c.title()).matches() && seen.add(c.title())) {
+                Line l = content.get(c.seg());
+                out.add(new Marker(Format.LEGACY_2008, origSlice(l.text(), c.start(), c.titleEnd()).strip(), l.no()));
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Marker::line));
         return out;
+    }
+
+    /** A row label in a flattened table: the phrase after a non-letter boundary, directly followed by a digit. */
+    private static boolean beforeDigits(String piece, String phrase) {
+        for (int at = piece.indexOf(phrase); at >= 0; at = piece.indexOf(phrase, at + 1)) {
+            int after = at + phrase.length();
+            boolean startOk = at == 0 || !Character.isLetter(piece.charAt(at - 1)) || numberedAt(piece, at);
+            if (startOk && after < piece.length() && Character.isDigit(piece.charAt(after))) return true;
+        }
+        return false;
+    }
+
+    /** "…00002.行政规范性文件": the phrase behind its template number "2.". */
+    private static boolean numberedAt(String piece, int at) {
+        return at >= 2 && piece.charAt(at - 1) == '.' && Character.isDigit(piece.charAt(at - 2));
     }
 
     /** "2.规范性文件": a row label under its template number. */
@@ -263,43 +484,76 @@ public final class ReportParser {
 
     // ---- sections ---------------------------------------------------------------------------------
 
-    static List<Section> sections(List<Line> content, String family) {
+    static List<Section> sections(List<Line> content, List<Headings.Candidate> candidates, String family) {
         List<SectionTemplate> templates = SectionTemplate.family(family);
-        record Head(SectionTemplate t, Line line, int pos) {}
-        List<Head> heads = new ArrayList<>();
-        java.util.Set<String> found = new java.util.HashSet<>();
-        for (int i = 0; i < content.size(); i++) {
-            Line l = content.get(i);
-            if (l.tableRow()) continue;
-            Matcher m = TOP_HEADING.matcher(l.norm());
-            if (!m.matches() || m.group(2).endsWith("。") && m.group(2).length() > 20) continue;
-            for (SectionTemplate t : templates) {
-                if (t.matches(m.group(2))) {
-                    if (found.add(t.id())) heads.add(new Head(t, l, i));
-                    break;
-                }
-            }
-        }
+        int[] offsets = new int[content.size() + 1];
+        for (int i = 0; i < content.size(); i++) offsets[i + 1] = offsets[i] + (content.get(i).tableRow() ? 0 : content.get(i).norm().length());
+        boolean gb = "GB".equals(family);
+        List<Headings.Head> heads = new ArrayList<>(Headings.sequence(candidates, templates, c -> offsets[c.seg()] + c.start()));
+        if (gb) firstByPosition(heads, candidates, templates);
+
         List<Section> out = new ArrayList<>();
         for (int h = 0; h < heads.size(); h++) {
-            Head head = heads.get(h);
-            int end = h + 1 < heads.size() ? heads.get(h + 1).pos : content.size();
+            Headings.Head head = heads.get(h);
+            Headings.Candidate c = head.c();
+            Line line = content.get(c.seg());
+            int headEnd = head.t() == null ? c.titleEnd() : Headings.headingEnd(c, head.t());
+            Headings.Candidate next = h + 1 < heads.size() ? heads.get(h + 1).c() : null;
             StringBuilder body = new StringBuilder();
-            int endLine = head.line.no();
-            for (int i = head.pos + 1; i < end; i++) {
-                body.append(content.get(i).norm());
-                endLine = content.get(i).no();
+            int endLine = line.no();
+            int stopSeg = next == null ? content.size() : next.seg();
+            if (next != null && next.seg() == c.seg()) {
+                body.append(line.norm(), headEnd, next.start());
+            } else {
+                body.append(line.norm().substring(headEnd));
+                for (int i = c.seg() + 1; i < stopSeg; i++) {
+                    body.append(content.get(i).norm());
+                    endLine = content.get(i).no();
+                }
+                if (next != null && next.start() > 0) {
+                    body.append(content.get(next.seg()).norm(), 0, next.start());
+                    endLine = content.get(next.seg()).no();
+                }
             }
-            // "六、其他需要报告的事项：无。" carries its body on the heading line.
-            String normHeading = head.line.norm();
-            int colon = normHeading.indexOf(':');
-            if (colon > 0) {
-                body.insert(0, normHeading.substring(colon + 1));
-                normHeading = normHeading.substring(0, colon);
-            }
-            out.add(new Section(head.t.id(), head.line.text().strip(), normHeading, head.line.no(), endLine,
-                    h + 1, head.t.index(), body.toString()));
+            // "六、其他需要报告的事项：无。" carries its body on the heading line, after a colon.
+            String text = body.toString().replaceFirst("^[:：]", "");
+            String normHeading = Headings.clean(line.norm().substring(c.start(), headEnd));
+            String heading = origSlice(line.text(), c.start(), headEnd).strip();
+            SectionTemplate t = head.t();
+            out.add(new Section(t.id(), heading, normHeading, line.no(), endLine, h + 1, t.index(), text, c.number()));
         }
         return out;
+    }
+
+    /**
+     * GB formats fix the order of the parts, so a first heading numbered 一 under another title
+     * ("一、年度工作概况") directly before 二、主动公开政府信息情况 is the overview part, S1.
+     */
+    private static void firstByPosition(List<Headings.Head> heads, List<Headings.Candidate> candidates, List<SectionTemplate> templates) {
+        if (heads.isEmpty() || !heads.get(0).t().id().equals("S2") || heads.get(0).c().number() != 2) return;
+        Headings.Candidate s2 = heads.get(0).c();
+        SectionTemplate s1 = templates.stream().filter(t -> t.index() == 1).findFirst().orElse(null);
+        if (s1 == null) return;
+        Headings.Candidate first = null;
+        for (Headings.Candidate c : candidates) {
+            if (c.seg() > s2.seg() || c.seg() == s2.seg() && c.start() >= s2.start()) break;
+            if (c.number() == 1 && c.style() == s2.style() && c.title().length() <= 20) first = c;
+        }
+        if (first != null) heads.add(0, new Headings.Head(first, s1));
+    }
+
+    /** The part of an original line whose normalised form spans {@code [normStart, normEnd)} (for evidence). */
+    static String origSlice(String text, int normStart, int normEnd) {
+        int n = 0, from = -1, to = text.length();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (from < 0 && n >= normStart) from = i;
+            if (n >= normEnd) { to = i; break; }
+            n += Normalizer.norm(text.substring(i, next)).length();
+            i = next;
+        }
+        if (from < 0) from = text.length();
+        return text.substring(from, Math.max(from, to));
     }
 }

@@ -22,6 +22,26 @@ public record SectionTemplate(String id, String family, int index, String headin
         return false;
     }
 
+    /**
+     * Where the first keyword group that matches ends in {@code title} (after the last of its words, each
+     * at its first occurrence), or -1 when no group matches.
+     */
+    public int keywordEnd(String title) {
+        for (List<String> group : keywords) {
+            int end = 0;
+            for (String w : group) {
+                int at = title.indexOf(w);
+                if (at < 0) { end = -1; break; }
+                end = Math.max(end, at + w.length());
+            }
+            if (end >= 0) return end;
+        }
+        return -1;
+    }
+
+    /** A distinct bit position per template (its place in the file), for sets of templates. */
+    int bit() { return ALL.indexOf(this); }
+
     public static List<SectionTemplate> family(String family) {
         return ALL.stream().filter(t -> t.family.equals(family)).toList();
     }
