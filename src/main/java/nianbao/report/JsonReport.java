@@ -64,6 +64,8 @@ public final class JsonReport {
             cm.put("line", c.line());
             if (c.status() != nianbao.model.CellStatus.NUMBER) cm.put("status", c.status().name().toLowerCase());
             if (c.inferred()) cm.put("inferred", true);
+            cm.put("read", c.read().name().toLowerCase());
+            if (c.note() != null) cm.put("note", c.note());
             cells.add(cm);
         }
         m.put("cells", cells);

@@ -29,7 +29,12 @@ public final class SchemaTableExtractor implements TableExtractor {
     @Override
     public List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris) {
         if (!format.isGb()) return List.of();
-        return extract(Tokens.of(blocks, debris), TableTemplate.of(format));
+        TableTemplate tpl = TableTemplate.of(format);
+        List<String> labels = new ArrayList<>();
+        for (Format f : List.of(Format.GB_2019, Format.GB_2021)) {
+            for (TableTemplate.Entry e : TableTemplate.of(f).rows("T2")) labels.add(Normalizer.nfkc(e.label()));
+        }
+        return extract(Tokens.of(blocks, debris, labels), tpl);
     }
 
     static List<Cell> extract(List<Item> items, TableTemplate tpl) {
@@ -66,7 +71,7 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     private static List<Cell> rows(List<Item> items, int from, int to, TableTemplate tpl, String table, int[] end) {
         List<TableTemplate.Entry> entries = tpl.entries(table);
-        List<Cell> out = new ArrayList<>();
+        List<TableSolver.Row> out = new ArrayList<>();
         Set<String> rowsWithCells = new HashSet<>();
         record GroupAt(TableTemplate.Entry entry, int at) {}
         List<GroupAt> groupRuns = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class SchemaTableExtractor implements TableExtractor {
             pos = at + 1;
             if (entry.isRow()) {
                 int runEnd = runEnd(items, at + 1, to);
-                out.addAll(cells(items, at, runEnd, table, entry.id(), entry.cols()));
+                out.add(row(items, at, runEnd, table, entry.id(), entry.cols()));
                 rowsWithCells.add(entry.id());
                 end[0] = runEnd;
             } else if (entry.kind().equals("group")) {
@@ -96,12 +101,15 @@ public final class SchemaTableExtractor implements TableExtractor {
             boolean hasValue = items.subList(at + 1, runEnd).stream().anyMatch(i -> i.kind() == Item.Kind.VALUE);
             if (!children && hasValue && !entry.id().equals("3")) {
                 List<String> cols = tpl.columns(table).stream().map(TableTemplate.Column::id).toList();
-                out.addAll(cells(items, at, runEnd, table, entry.id(), cols));
+                out.add(row(items, at, runEnd, table, entry.id(), cols));
             }
         }
         List<String> order = entries.stream().map(TableTemplate.Entry::id).toList();
-        out.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.row())));
-        return out;
+        out.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.id)));
+        List<String> leaves = table.equals("T3")
+                ? tpl.rows("T3").stream().map(TableTemplate.Entry::id).filter(id -> id.startsWith("3.") && !id.equals("3.7")).toList()
+                : List.of();
+        return TableSolver.solve(out, leaves);
     }
 
     /** The item that carries entry e's label, searching forward; -1 when a later entry claims an item first. */
@@ -137,9 +145,9 @@ public final class SchemaTableExtractor implements TableExtractor {
      * Aligns the items between a label and the next label to k columns. Trailing empty cells are
      * layout (a wider grid, the next row's span cell); when more cells remain than columns, the extra
      * ones lead (label columns spanned into the value area); fewer cells mean blank cells at the end,
-     * unless digit runs explain the gap.
+     * unless runs of digits explain the gap: then the row offers its possible readings to the table's search.
      */
-    private static List<Cell> cells(List<Item> items, int label, int runEnd, String table, String row, List<String> cols) {
+    private static TableSolver.Row row(List<Item> items, int label, int runEnd, String table, String row, List<String> cols) {
         int k = cols.size();
         List<Item> whole = items.subList(label + 1, runEnd);
         List<Item> run = new ArrayList<>(whole);
@@ -155,24 +163,18 @@ public final class SchemaTableExtractor implements TableExtractor {
         }
         if (flat.size() > k) flat = flat.subList(flat.size() - k, flat.size());
         int fallbackLine = items.get(label).line();
+        boolean digitRuns = flat.size() < k && flat.stream().anyMatch(i -> i.kind() == Item.Kind.VALUE && Values.isRun(i.norm()));
+        // Fewer values than cells and nothing marking the empty ones (Word or PDF paragraphs, where an
+        // empty cell leaves nothing behind): where the blanks stand is for the table's relations to tell.
+        boolean unmarked = flat.size() < k && !flat.isEmpty() && flat.stream().allMatch(i -> i.kind() == Item.Kind.VALUE);
+        if (digitRuns || unmarked) {
+            List<String> tokens = flat.stream().map(Item::norm).toList();
+            List<List<String>> all = Values.splits(tokens, k, SPLIT_LIMIT);
+            if (all != null) all = all.stream().filter(p -> fits(p, cols)).distinct().toList();
+            String raw = String.join(" ", flat.stream().map(Item::raw).toList());
+            return TableSolver.Row.options(table, row, cols, all, raw, flat.get(0).line(), tokens);
+        }
         List<Cell> out = new ArrayList<>();
-        boolean digitRuns = flat.size() < k && flat.stream().anyMatch(i -> Values.isDigitRun(i.norm()));
-        if (digitRuns) {
-            List<Cell> split = split(flat, table, row, cols);
-            if (split != null) return split;
-        }
-        if (flat.size() < k) {
-            List<Cell> toTotal = toTotal(flat, table, row, cols);
-            if (toTotal != null) return toTotal;
-        }
-        if (digitRuns) {
-            for (int c = 0; c < k; c++) {
-                Item src = flat.isEmpty() ? null : flat.get(Math.min(c, flat.size() - 1));
-                out.add(new Cell(table, row, cols.get(c), null, src == null ? "" : src.raw(),
-                        src == null ? fallbackLine : src.line(), CellStatus.UNREADABLE, false));
-            }
-            return out;
-        }
         for (int c = 0; c < k; c++) {
             if (c >= flat.size()) {
                 int line = flat.isEmpty() ? fallbackLine : flat.get(flat.size() - 1).line();
@@ -182,33 +184,18 @@ public final class SchemaTableExtractor implements TableExtractor {
             Item it = flat.get(c);
             out.add(cell(table, row, cols.get(c), it));
         }
-        return out;
+        return TableSolver.Row.direct(table, row, cols, out);
     }
 
-    /**
-     * A short row from a source that marks no empty cells (Word or PDF paragraphs, where an empty
-     * cell leaves nothing behind): the positions of its values are unknown, but when the row has a
-     * single total column and its last value is the sum of the ones before it, that value is the
-     * total and the gap lies between (e.g. "11 11" under seven columns: 自然人 11, 总计 11).
-     */
-    private static List<Cell> toTotal(List<Item> flat, String table, String row, List<String> cols) {
-        int k = cols.size();
-        if (flat.isEmpty() || cols.indexOf("total") != k - 1) return null;
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < flat.size(); i++) {
-            Item it = flat.get(i);
-            BigDecimal v = it.kind() == Item.Kind.VALUE ? Values.parse(it.raw()) : null;
-            if (v == null) return null;
-            if (i < flat.size() - 1) sum = sum.add(v);
-            else if (sum.compareTo(v) != 0) return null;
+    /** A reading's pieces suit their columns: a sign only in 本年增/减, a money unit only in an amount column. */
+    private static boolean fits(List<String> pieces, List<String> cols) {
+        for (int i = 0; i < pieces.size(); i++) {
+            String p = pieces.get(i), c = cols.get(i);
+            if ((p.startsWith("+") || p.startsWith("-")) && !c.equals("delta")) return false;
+            if (p.endsWith("元") && !c.startsWith("amount")) return false;
+            if (p.contains(".") && !c.startsWith("amount")) return false;
         }
-        List<Cell> out = new ArrayList<>();
-        for (int c = 0; c < k - 1; c++) {
-            if (c < flat.size() - 1) out.add(cell(table, row, cols.get(c), flat.get(c)));
-            else out.add(new Cell(table, row, cols.get(c), null, "", flat.get(flat.size() - 1).line(), CellStatus.BLANK, false));
-        }
-        out.add(cell(table, row, cols.get(k - 1), flat.get(flat.size() - 1)));
-        return out;
+        return true;
     }
 
     private static Cell cell(String table, String row, String col, Item it) {
@@ -216,57 +203,6 @@ public final class SchemaTableExtractor implements TableExtractor {
         BigDecimal v = Values.parse(it.raw());
         if (v == null) return new Cell(table, row, col, null, it.raw(), it.line(), CellStatus.UNREADABLE, false);
         return new Cell(table, row, col, v, it.raw(), it.line(), CellStatus.NUMBER, false);
-    }
-
-    /**
-     * Digit runs with no separator: the split that makes the row's own total equal the sum of its parts,
-     * when exactly one does. Rows without a total column accept only a split that is the only valid one.
-     */
-    private static List<Cell> split(List<Item> flat, String table, String row, List<String> cols) {
-        List<String> tokens = flat.stream().map(Item::norm).toList();
-        List<List<String>> all = Values.splits(tokens, cols.size(), SPLIT_LIMIT);
-        if (all == null) return null;
-        List<List<String>> good = all.stream().filter(s -> balanced(s, cols)).toList();
-        Set<List<String>> distinct = new HashSet<>(good);
-        if (distinct.size() != 1) return null;
-        List<String> pieces = good.get(0);
-        List<Cell> out = new ArrayList<>();
-        // Map pieces back to their source items for raw text and line.
-        int p = 0;
-        for (Item it : flat) {
-            int n = Values.isDigitRun(it.norm()) ? piecesOf(it.norm(), pieces, p) : 1;
-            for (int j = 0; j < n; j++, p++) {
-                boolean inferred = n > 1;
-                BigDecimal v = Values.parse(pieces.get(p));
-                out.add(new Cell(table, row, cols.get(p), v, it.raw(), it.line(),
-                        v == null ? CellStatus.UNREADABLE : CellStatus.NUMBER, inferred));
-            }
-        }
-        return out;
-    }
-
-    /** How many consecutive pieces from index p concatenate to the digit run s. */
-    private static int piecesOf(String s, List<String> pieces, int p) {
-        StringBuilder sb = new StringBuilder();
-        int n = 0;
-        while (p + n < pieces.size() && sb.length() < s.length()) sb.append(pieces.get(p + n++));
-        return n;
-    }
-
-    /** Per group of columns ending in "total": total = sum of the others (a T4 row has three such groups). */
-    private static boolean balanced(List<String> pieces, List<String> cols) {
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean any = false;
-        for (int i = 0; i < cols.size(); i++) {
-            BigDecimal v = Values.parse(pieces.get(i));
-            if (v == null) return false;
-            if (cols.get(i).equals("total")) {
-                any = true;
-                if (sum.compareTo(v) != 0) return false;
-                sum = BigDecimal.ZERO;
-            } else sum = sum.add(v);
-        }
-        return any;
     }
 
     // ---- T4: one data row of 15 cells under a two-level header -----------------------------------------
@@ -290,11 +226,11 @@ public final class SchemaTableExtractor implements TableExtractor {
                 for (TableTemplate.Entry r : tpl.rows("T4")) {
                     for (String c : r.cols()) { cols.add(c); rows.add(r.id()); }
                 }
-                List<Cell> flat = cells(items, label, runEnd, "T4", "", cols);
+                List<Cell> flat = TableSolver.solve(List.of(row(items, label, runEnd, "T4", "", cols)), List.of());
                 List<Cell> out = new ArrayList<>();
                 for (int c = 0; c < flat.size(); c++) {
                     Cell x = flat.get(c);
-                    out.add(new Cell("T4", rows.get(c), x.col(), x.value(), x.raw(), x.line(), x.status(), x.inferred()));
+                    out.add(new Cell("T4", rows.get(c), x.col(), x.value(), x.raw(), x.line(), x.status(), x.read(), x.note()));
                 }
                 return out;
             }

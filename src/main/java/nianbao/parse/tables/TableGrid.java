@@ -172,7 +172,7 @@ public final class TableGrid {
         String text = switch (c.status()) {
             case NUMBER -> c.value().stripTrailingZeros().toPlainString() + (c.inferred() ? "*" : "");
             case BLANK -> "";
-            case UNREADABLE -> c.raw();
+            case UNREADABLE -> c.read() == nianbao.model.Reading.UNREADABLE ? "？" : c.raw();
         };
         String css = !fs.isEmpty() ? "flag" : switch (c.status()) {
             case BLANK -> "blank";
@@ -180,7 +180,8 @@ public final class TableGrid {
             default -> null;
         };
         if (title.length() == 0) {
-            if (c.status() == nianbao.model.CellStatus.BLANK) title.append("未填写");
+            if (c.note() != null) title.append(c.note());
+            else if (c.status() == nianbao.model.CellStatus.BLANK) title.append("未填写");
             else if (c.status() == nianbao.model.CellStatus.UNREADABLE) title.append("无法识别为数字：").append(c.raw());
             else if (c.inferred()) title.append("由连在一起的数字“").append(c.raw()).append("”按表内合计关系拆分得出");
         }

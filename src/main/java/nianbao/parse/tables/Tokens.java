@@ -24,6 +24,15 @@ final class Tokens {
 
     /** @param debris whether a text line is page furniture (the parser knows it already) */
     static List<Item> of(List<Block> blocks, java.util.function.Predicate<String> debris) {
+        return of(blocks, debris, List.of());
+    }
+
+    /**
+     * @param debris whether a text line is page furniture (the parser knows it already)
+     * @param labels the row labels of table 2 (both formats): in a flattened table they tell a row label
+     *               from the captions and the other labels it is glued to
+     */
+    static List<Item> of(List<Block> blocks, java.util.function.Predicate<String> debris, List<String> labels) {
         List<Item> out = new ArrayList<>();
         boolean prevTab = false;
         for (Block b : blocks) {
@@ -36,7 +45,8 @@ final class Tokens {
                 String s = t.text();
                 if (s.isEmpty()) continue;
                 // Page furniture ("— 3 —", "第3页共9页", share bars) is no cell; converter comments are no text.
-                if (debris.test(s)) continue;
+                // A whole report run into one line may end in the site's footer: its table is still a table.
+                if (debris.test(s) && !flattened(s)) continue;
                 s = Debris.stripText(s);
                 if (isBlankish(s)) {
                     // A line holding a single space (or tab) is an empty cell; longer runs are indentation.
@@ -53,6 +63,9 @@ final class Tokens {
                         out.add(item(parts[i], t.line()));
                     }
                     prevTab = s.startsWith("\t");
+                } else if (flattened(s)) {
+                    flat(s, t.line(), labels, out);
+                    prevTab = false;
                 } else {
                     Item it = item(s, t.line());
                     Item last = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -65,6 +78,107 @@ final class Tokens {
             }
         }
         return out;
+    }
+
+    // ---- tables flattened into running text ---------------------------------------------------------
+
+    /**
+     * A value glued between label texts ("数量110000011二、", "规章000行政规范性文件"): digits right after a
+     * CJK character or a closing bracket and right before the next label, not before a counter word or a
+     * date unit (narrative "收到申请11件", "2022年" are not table cells).
+     */
+    private static final Pattern GLUED = Pattern.compile(
+            "[\\p{IsHan})”]\\s*[+\\-]?\\d[\\d ]*(?:\\.\\d+)?(?:万元|元)?(?=[\\p{IsHan}(“]|\\s*$)");
+    /** Words only a statistical table has: one glued value is then enough (a row or table 4 on a line of its own). */
+    private static final String[] TABLE_WORDS = {"勾稽关系", "申请人情况", "第二十条第", "信息内容", "结果维持", "尚未审结",
+        "本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计", "结转下年度"};
+    private static final String COUNTERS = "年月日时分秒件条项个次人家份余多号期届批类名位天倍万亿元岁米度";
+    /** A number (digits, single spaces between digit groups, signs between numbers, decimals, unit). */
+    private static final Pattern FLAT_NUMBER = Pattern.compile(
+            "[+\\-]?\\d(?:[\\d ]|[+\\-](?=\\d))*(?:\\.\\d+)?(?:万元|元)?");
+    /** Where a label's own numbering starts: 一、 （一） 1. (not 第（一）项, the T2 captions). */
+    private static final Pattern NUMBERING_AT = Pattern.compile(
+            "(?<=[^第\\d])(?=[一二三四五六七八九十]{1,2}、|\\([一二三四五六七八九十]{1,3}\\)|\\d[.．、]\\D)");
+    private static final Pattern CHUNKS = Pattern.compile("\\s{2,}");
+    private static final Pattern SIGN_SPLIT = Pattern.compile("(?<=\\d)(?=[+\\-])");
+
+    /**
+     * A text line holding a table whose cells lost their separators: three or more glued values, or one
+     * on a line that holds a table's own words (a row or table 4 on a line of its own).
+     */
+    static boolean flattened(String s) {
+        if (!hasDigit(s)) return false;
+        String n = Normalizer.nfkc(s);
+        java.util.regex.Matcher m = GLUED.matcher(n);
+        int glued = 0;
+        while (m.find()) {
+            int after = m.end();
+            if (after < n.length() && COUNTERS.indexOf(n.charAt(after)) >= 0) continue;
+            if (++glued >= 3) return true;
+        }
+        if (glued == 0) return false;
+        for (String w : TABLE_WORDS) if (n.contains(w)) return true;
+        return false;
+    }
+
+    /**
+     * Cuts a flattened line into items: chunks between wide gaps (「　　」), then numbers apart from label
+     * text. A digit right before "." or "、" and a non-digit is the next label's numbering ("…00000002.其他"),
+     * not a value; label text is cut where a numbering starts and around the row labels of table 2
+     * ("…本年处理决定数量行政许可" + "221", "规章规范性文件222": 规章 has no values).
+     */
+    private static void flat(String s, int line, List<String> labels, List<Item> out) {
+        String n = Normalizer.nfkc(s);
+        for (String chunk : CHUNKS.split(n.strip())) {
+            if (chunk.isBlank()) continue;
+            java.util.regex.Matcher m = FLAT_NUMBER.matcher(chunk);
+            int from = 0;
+            StringBuilder text = new StringBuilder();
+            while (m.find()) {
+                int start = m.start(), end = m.end();
+                String num = chunk.substring(start, end);
+                boolean numbering = end < chunk.length() - 1 && ".．、".indexOf(chunk.charAt(end)) >= 0
+                        && !Character.isDigit(chunk.charAt(end + 1));
+                if (numbering) { end--; num = num.substring(0, num.length() - 1); }
+                char before = start > 0 ? chunk.charAt(start - 1) : ' ';
+                char after = end < chunk.length() ? chunk.charAt(end) : ' ';
+                boolean bracketed = (before == '(' || before == '[') && (after == ')' || after == ']');
+                if (num.isBlank() || bracketed) continue;
+                text.append(chunk, from, start);
+                String lead = text.toString();
+                text.setLength(0);
+                texts(lead, line, labels, out);
+                for (String v : SIGN_SPLIT.split(num.strip())) if (!v.isBlank()) out.add(new Item(Item.Kind.VALUE, v.strip(), Normalizer.norm(v), line));
+                from = end;
+            }
+            texts(chunk.substring(from), line, labels, out);
+        }
+    }
+
+    private static void texts(String t, int line, List<String> labels, List<Item> out) {
+        for (String part : NUMBERING_AT.split(t)) {
+            String p = part.strip();
+            if (!p.isEmpty()) labelled(p, line, labels, out);
+        }
+    }
+
+    /** Text with the template's row labels cut out of it: a row whose cells are all empty leaves only its label. */
+    private static void labelled(String p, int line, List<String> labels, List<Item> out) {
+        if (labels.contains(p)) { out.add(item(p, line)); return; }
+        int at = -1;
+        String found = null;
+        for (String l : labels) {
+            if (l.length() < 2) continue;
+            int i = p.indexOf(l);
+            if (i < 0) continue;
+            if (at < 0 || i < at || i == at && l.length() > found.length()) { at = i; found = l; }
+        }
+        if (found == null) { out.add(item(p, line)); return; }
+        String head = p.substring(0, at).strip();
+        if (!head.isEmpty()) out.add(item(head, line));
+        out.add(item(found, line));
+        String rest = p.substring(at + found.length()).strip();
+        if (!rest.isEmpty()) labelled(rest, line, labels, out);
     }
 
     private static boolean isBlankish(String s) {

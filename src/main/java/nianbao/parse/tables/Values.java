@@ -12,6 +12,8 @@ final class Values {
     private Values() {}
 
     private static final Pattern NUMBER = Pattern.compile("([+\\-]?)(\\d[\\d,]*(?:\\.\\d+)?)(万元|元)?");
+    /** A run that may hide several cells: sign, two or more digits, decimals and unit on the last cell. */
+    private static final Pattern RUN = Pattern.compile("([+\\-]?)(\\d{2,})((?:\\.\\d+)?(?:万元|元)?)");
 
     /** The number in one token, or null when the token is not a number. */
     static BigDecimal parse(String token) {
@@ -29,13 +31,61 @@ final class Values {
     }
 
     /**
-     * Every way to cut the digit runs among {@code tokens} so that there are exactly {@code k} numbers,
-     * with no piece starting with 0 unless it is "0". Bounded: gives up (returns null) past {@code limit}.
+     * True for a token whose digits could be several cells run together: "3960181", "+82179" (a signed
+     * 本年增/减 and the cells after it), "225253.168万元" (a count and an amount).
+     */
+    static boolean isRun(String token) {
+        return RUN.matcher(token).matches();
+    }
+
+    /**
+     * Every way to read {@code tokens} as exactly {@code k} cells: each run of digits is cut into numbers
+     * without leading zeros (a lone 0 excepted), its sign going with the first and its decimals and unit
+     * with the last; other tokens are one cell each. When the digits cannot fill k cells, the missing
+     * cells are blanks ("") at any position (a flattened source leaves nothing for an empty cell).
+     * Returns null past {@code limit} readings.
      */
     static List<List<String>> splits(List<String> tokens, int k, int limit) {
+        int max = 0;
+        for (String t : tokens) {
+            Matcher m = RUN.matcher(t);
+            max += m.matches() ? m.group(2).length() : 1;
+        }
         List<List<String>> out = new ArrayList<>();
-        if (!expand(tokens, 0, k, new ArrayList<>(), out, limit)) return null;
+        if (max >= k) {
+            if (!expand(tokens, 0, k, new ArrayList<>(), out, limit)) return null;
+            return out;
+        }
+        // Too few digits: every reading with k - p blanks, for every piece count p the digits allow.
+        for (int p = Math.max(1, tokens.size()); p <= max; p++) {
+            List<List<String>> pieces = new ArrayList<>();
+            if (!expand(tokens, 0, p, new ArrayList<>(), pieces, limit)) return null;
+            for (List<String> ps : pieces) {
+                if (!blanks(ps, k, 0, new ArrayList<>(), out, limit)) return null;
+            }
+        }
         return out;
+    }
+
+    private static boolean blanks(List<String> pieces, int k, int used, List<String> acc, List<List<String>> out, int limit) {
+        if (acc.size() == k) {
+            if (used == pieces.size()) out.add(new ArrayList<>(acc));
+            return out.size() <= limit;
+        }
+        int slots = k - acc.size(), left = pieces.size() - used;
+        if (left > 0) {
+            acc.add(pieces.get(used));
+            boolean ok = blanks(pieces, k, used + 1, acc, out, limit);
+            acc.remove(acc.size() - 1);
+            if (!ok) return false;
+        }
+        if (slots > left) {
+            acc.add("");
+            boolean ok = blanks(pieces, k, used, acc, out, limit);
+            acc.remove(acc.size() - 1);
+            if (!ok) return false;
+        }
+        return true;
     }
 
     private static boolean expand(List<String> tokens, int i, int k, List<String> acc, List<List<String>> out, int limit) {
@@ -47,15 +97,19 @@ final class Values {
         String t = tokens.get(i);
         int need = k - acc.size();
         if (need < remainingTokens) return true;
-        if (!isDigitRun(t)) {
+        Matcher m = RUN.matcher(t);
+        if (!m.matches()) {
             acc.add(t);
             boolean ok = expand(tokens, i + 1, k, acc, out, limit);
             acc.remove(acc.size() - 1);
             return ok;
         }
-        int maxPieces = Math.min(t.length(), need - (remainingTokens - 1));
+        String sign = m.group(1), digits = m.group(2), tail = m.group(3);
+        int maxPieces = Math.min(digits.length(), need - (remainingTokens - 1));
         for (int p = 1; p <= maxPieces; p++) {
-            for (List<String> cut : cuts(t, p)) {
+            for (List<String> cut : cuts(digits, p)) {
+                cut.set(0, sign + cut.get(0));
+                cut.set(cut.size() - 1, cut.get(cut.size() - 1) + tail);
                 acc.addAll(cut);
                 boolean ok = expand(tokens, i + 1, k, acc, out, limit);
                 for (int j = 0; j < cut.size(); j++) acc.remove(acc.size() - 1);

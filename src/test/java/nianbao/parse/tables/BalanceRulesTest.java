@@ -58,18 +58,33 @@ class BalanceRulesTest {
     }
 
     @Test
-    void oneApplicantCellChanged_allThreeT3FamiliesNameIt() throws IOException {
+    void oneApplicantCellChanged_totalRowAndTotalColumnNameIt() throws IOException {
         AuditResult r = editLine("003", 204, "16", "17"); // （一）予以公开 / 自然人
-        Finding main = findings(r, "BAL-T3-MAIN").get(0);
-        assertThat(main.location().col()).isEqualTo("natural");
-        assertThat(main.message()).contains("自然人", "报告值：第一项+第二项=33", "=34", "差额-1", "予以公开=17（第204行）");
+        // 一+二 still equals the reported (七)总计 + 四: the main relation holds; the result rows do not add up to (七)
+        assertThat(findings(r, "BAL-T3-MAIN")).isEmpty();
         Finding row = findings(r, "BAL-T3-TOTAL-ROW").get(0);
         assertThat(row.location().col()).isEqualTo("natural");
         assertThat(row.message()).contains("（七）总计33（第533行）", "各项之和34", "差额-1", "予以公开=17（第204行）");
         Finding col = findings(r, "BAL-T3-TOTAL-COL").get(0);
         assertThat(col.location().row()).isEqualTo("3.1");
         assertThat(col.message()).contains("总计18（第216行）", "计算值：19", "自然人=17（第204行）");
-        assertThat(bal(r)).hasSize(3);
+        assertThat(bal(r)).hasSize(2);
+    }
+
+    @Test
+    void failuresInSeveralColumnsOfOneTableAreOneFinding() throws IOException {
+        // 一、本年新收: 自然人 33 -> 35 and its 总计 37 -> 39: two columns fail the main relation, one finding lists both
+        String t = TestSupport.text("003");
+        List<String> lines = new java.util.ArrayList<>(List.of(t.split("\n", -1)));
+        lines.set(167, lines.get(167).replace("33", "35"));
+        int total = -1;
+        for (int i = 168; i < 200 && total < 0; i++) if (lines.get(i).strip().matches("37\\s*\\|")) total = i;
+        lines.set(total, lines.get(total).replace("37", "39"));
+        Path f = tmp.resolve("003-two-cols.txt");
+        Files.writeString(f, String.join("\n", lines), StandardCharsets.UTF_8);
+        AuditResult r = TestSupport.auditor().audit(f);
+        assertThat(findings(r, "BAL-T3-MAIN")).singleElement().satisfies(x ->
+                assertThat(x.message()).contains("（2列）", "（1）“自然人”列", "（2）“总计”列", "第一项35（第168行）", "第一项39"));
     }
 
     @Test
@@ -130,6 +145,8 @@ class BalanceRulesTest {
             assertThat(x.location().row()).isEqualTo("3.3.8");
             assertThat(x.message()).contains("属于行政查询事项");
         });
+        // absent result rows: no (七)总计 computed from rows that are not there
+        assertThat(findings(rows, "BAL-T3-TOTAL-ROW")).isEmpty();
         assertThat(findings(audit("003"), "TAB-ROWS")).isEmpty();
     }
 }

@@ -31,8 +31,8 @@ class HtmlTablesTest {
         Path f = tmp.resolve("003-p.txt");
         java.nio.file.Files.writeString(f, String.join("\n", lines), StandardCharsets.UTF_8);
         String html = new String(HtmlReport.bytes(TestSupport.auditor().audit(f)), StandardCharsets.UTF_8);
-        assertThat(html).contains("<td class=\"flag\" title=\"BAL-T3-TOTAL-COL：表三“（一）予以公开”行", "计算值：19");
-        assertThat(html).contains("title=\"BAL-T3-MAIN：表三“自然人”列");
+        assertThat(html).contains("<td class=\"flag\" title=\"BAL-T3-TOTAL-COL：表三总计列与各类申请人之和不符：“（一）予以公开”行", "计算值：19");
+        assertThat(html).contains("title=\"BAL-T3-TOTAL-ROW：表三（七）总计与各项办理结果之和不符：“自然人”列");
     }
 
     @Test

@@ -14,6 +14,7 @@ import nianbao.ingest.TextBlock;
 import nianbao.model.Cell;
 import nianbao.model.CellStatus;
 import nianbao.model.Format;
+import nianbao.model.Reading;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -219,9 +220,14 @@ class LayoutTest {
 
     @Test
     void digitRunWithoutAUniqueBalancedCutIsUnreadable() {
-        assertThat(t3Row("（一）予以公开", "99999999")).hasSize(7).allMatch(c -> c.status() == CellStatus.UNREADABLE);
-        // two cuts balance (3|33|… and 33|3|…): no guessing
-        assertThat(t3Row("（一）予以公开", "333100037")).allMatch(c -> c.status() == CellStatus.UNREADABLE);
+        assertThat(t3Row("（一）予以公开", "99999999")).hasSize(7).allMatch(c -> c.status() == CellStatus.UNREADABLE)
+                .allMatch(c -> c.read() == Reading.UNREADABLE && c.note().contains("99999999"));
+        // three cuts balance (3|33|1|…, 33|3|1|…, 3|3|31|…): the cells they disagree on are not guessed,
+        // the cells all of them agree on are read
+        List<Cell> three = t3Row("（一）予以公开", "333100037");
+        assertThat(three.subList(0, 3)).allMatch(c -> c.read() == Reading.UNREADABLE && c.value() == null);
+        assertThat(three.get(0).note()).contains("3、33");
+        assertThat(canonical(three.subList(3, 7))).containsExactly("T3/3.1/nonprofit=0", "T3/3.1/legal=0", "T3/3.1/other=0", "T3/3.1/total=37");
     }
     // ---- page furniture and rows that do not mark their empty cells -------------------------------------
 
@@ -243,15 +249,16 @@ class LayoutTest {
     }
 
     @Test
-    void aShortRowWhoseLastValueIsTheSumOfTheOthersEndsInTheTotalColumn() {
-        // Word or PDF paragraphs leave nothing for an empty cell: "11", "11" under seven columns
-        assertThat(canonical(t3Row("（一）予以公开", "11 11"))).containsExactly("T3/3.1/natural=11", "T3/3.1/commercial=BLANK",
-                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=11");
-        assertThat(canonical(t3Row("（一）予以公开", "3 2 5"))).containsExactly("T3/3.1/natural=3", "T3/3.1/commercial=2",
-                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=5");
-        assertThat(canonical(t3Row("（一）予以公开", "0"))).last().isEqualTo("T3/3.1/total=0");
-        // no sum to go by: the values lead and the rest is blank, as before
-        assertThat(canonical(t3Row("（一）予以公开", "3 4"))).containsExactly("T3/3.1/natural=3", "T3/3.1/commercial=4",
-                "T3/3.1/research=BLANK", "T3/3.1/nonprofit=BLANK", "T3/3.1/legal=BLANK", "T3/3.1/other=BLANK", "T3/3.1/total=BLANK");
+    void aShortRowFromParagraphsHasItsTotalReadButItsBlanksNotPlaced() {
+        // Word or PDF paragraphs leave nothing for an empty cell: "11", "11" under seven columns. The total is 11
+        // in every reading that balances; which applicant column holds the other 11 the source does not say.
+        List<Cell> row = t3Row("（一）予以公开", "11 11");
+        assertThat(canonical(row.subList(6, 7))).containsExactly("T3/3.1/total=11");
+        assertThat(row.get(6).read()).isEqualTo(Reading.INFERRED);
+        assertThat(row.subList(0, 6)).allMatch(c -> c.read() == Reading.UNREADABLE && c.note().contains("空白"));
+        assertThat(canonical(t3Row("（一）予以公开", "3 2 5")).get(6)).isEqualTo("T3/3.1/total=5");
+        // no reading balances and nothing tells where the values stand: nothing is read, nothing is shifted
+        assertThat(t3Row("（一）予以公开", "3 4")).allMatch(c -> c.read() == Reading.UNREADABLE);
+        assertThat(t3Row("（一）予以公开", "0")).allMatch(c -> c.read() == Reading.UNREADABLE);
     }
 }
