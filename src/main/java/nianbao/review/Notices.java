@@ -102,14 +102,17 @@ public final class Notices {
 
     public byte[] notice(Subject s, int number) throws IOException {
         try (XWPFDocument doc = newDocument()) {
-            String agency = s.agency() != null && !s.agency().isBlank() ? s.agency() : fileName(s.source());
+            boolean known = s.agency() != null && !s.agency().isBlank();
+            // A report whose body was not recognised (e.g. a defaced page) is addressed by its file.
+            String agency = known ? s.agency() : "";
+            String addressee = known ? s.agency() : "报告发布单位（来源文件：" + fileName(s.source()) + "）";
             String year = s.reportYear() != null ? s.reportYear() + "年" : "";
             para(doc, config.noticePrefix() + "〔" + config.date().getYear() + "〕" + number + "号", config.bodyFont(), BODY_PT, false, ParagraphAlignment.CENTER, false);
             blank(doc);
             para(doc, "关于" + agency + year + "政府信息公开工作年度报告", config.titleFont(), TITLE_PT, false, ParagraphAlignment.CENTER, false);
             para(doc, "存在问题的整改通知书", config.titleFont(), TITLE_PT, false, ParagraphAlignment.CENTER, false);
             blank(doc);
-            para(doc, agency + "：", config.bodyFont(), BODY_PT, false, ParagraphAlignment.LEFT, false);
+            para(doc, addressee + "：", config.bodyFont(), BODY_PT, false, ParagraphAlignment.LEFT, false);
             List<Item> items = listed(s.review());
             long pending = items.stream().filter(i -> !i.confirmed()).count();
             body(doc, "根据《中华人民共和国政府信息公开条例》第五十条和国务院办公厅关于政府信息公开工作年度报告格式的要求，我们对你单位发布的"
@@ -378,7 +381,7 @@ public final class Notices {
     }
 
     private static String displayName(Subject s) {
-        return s.agency() != null && !s.agency().isBlank() ? s.agency() : fileName(s.source());
+        return s.agency() != null && !s.agency().isBlank() ? s.agency() : "未识别单位（" + fileName(s.source()) + "）";
     }
 
     private static String fileName(String source) {
