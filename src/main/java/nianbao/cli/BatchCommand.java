@@ -154,6 +154,10 @@ public final class BatchCommand implements Callable<Integer> {
                         r.score(), r.grade(), r.review(), r.errorCode())).toList();
                 Notices.Written w = new Notices(config, grading.grades().stream().map(Grading.Grade::name).toList()).write(out, subjects);
                 outw.printf("整改通知书 %d 份：%s；通报：%s%n", w.notices().size(), out.resolve(Notices.NOTICES_DIR), w.bulletin());
+                if (w.notices().isEmpty() && !config.includePending()) {
+                    outw.println("（整改通知书只列已确认的问题：请在 summary.xlsx 中填写审核结论后用 --decisions 运行，"
+                            + "或在 notices.properties 中设置 notice.include.pending=true / notices list confirmed problems only)");
+                }
                 outw.printf("%d rectification notices in %s; bulletin %s%n", w.notices().size(), out.resolve(Notices.NOTICES_DIR), w.bulletin());
             } catch (IOException | RuntimeException e) {
                 err.println("错误 / error: " + out + ": 无法写出整改通知书或通报 / cannot write the notices: " + e.getMessage());

@@ -159,4 +159,26 @@ class DecisionsTest {
         assertThat(a.code()).isEqualTo(2);
         assertThat(a.err()).contains("bad.xlsx", "“通过”");
     }
+
+    @Test
+    void auditAppliesDecisionsToTheFilesItAuditsAndWarnsOnlyAboutTheirOrphans() throws Exception {
+        AuditResult r = TestSupport.audit("003");
+        List<String> ids = FindingIds.assign(r.report(), r.findings());
+        int points = r.findings().get(0).points();
+        assertThat(points).isPositive();
+        String file = Path.of(r.source()).getFileName().toString();
+        Path p = workbook("d.xlsx", HEADER, List.of(
+                List.of("误报", "", ids.get(0), "samples/" + file, "驳回"),
+                List.of("已更正", "", "F-0123456789ab", "samples/" + file, "确认"),            // gone from this file: warned
+                List.of("", "", "F-ba9876543210", "samples/000_30f21ffa1848b77a.txt", "确认")),  // another file's: not audited now, no warning
+                null);
+        Path out = tmp.resolve("out");
+        CliRun.Result a = CliRun.run("audit", r.source(), "-o", out.toString(), "--decisions", p.toString(), "--no-cache");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.err()).contains("F-0123456789ab").doesNotContain("F-ba9876543210");
+        var json = ReviewWorkflowTest.json(out.resolve(file.replaceFirst("\\.txt$", ".json")));
+        assertThat(json.path("score").asInt()).isEqualTo(Math.min(100, r.score() + points));
+        assertThat(json.path("findings").get(0).path("decision").path("verdict").asText()).isEqualTo("dismissed");
+        assertThat(a.out()).contains(json.path("score").asInt() + "分");
+    }
 }
