@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./nianbao}. Exit codes (contract.md): 0 ok, 1 an input failed, 2 usage or rules error. */
 @Command(name = "nianbao", mixinStandardHelpOptions = true, version = "nianbao 0.1.0",
         description = {"政府信息公开工作年度报告合规审核 / compliance auditor for government information-disclosure annual reports"},
-        subcommands = {AuditCommand.class, BatchCommand.class, BatchCommand.Bench.class, RulesCommand.class})
+        subcommands = {AuditCommand.class, BatchCommand.class, BatchCommand.Bench.class, RulesCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0, INPUT_FAILED = 1, USAGE = 2;
 
