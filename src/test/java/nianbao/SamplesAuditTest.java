@@ -92,7 +92,18 @@ class SamplesAuditTest {
             AuditResult r = audit(s);
             int deducted = r.findings().stream().mapToInt(f -> f.points()).sum();
             assertThat(r.score()).as(s).isEqualTo(Math.max(0, 100 - deducted));
-            assertThat(r.grade()).as(s).isEqualTo(r.score() >= 90 ? "优秀" : r.score() >= 75 ? "良好" : r.score() >= 60 ? "合格" : "不合格");
+            boolean critical = r.findings().stream().anyMatch(f -> f.severity() == nianbao.model.Severity.CRITICAL);
+            // A critical finding caps the grade at 不合格 (rules/scoring.properties), whatever the score.
+            assertThat(r.grade()).as(s).isEqualTo(critical ? "不合格"
+                    : r.score() >= 90 ? "优秀" : r.score() >= 75 ? "良好" : r.score() >= 60 ? "合格" : "不合格");
         }
+    }
+
+    @Test
+    void theDefacedSampleGradesFailedByDefault() {
+        AuditResult r = audit("003");
+        assertThat(r.findings()).anyMatch(f -> f.code().equals("INT-SPAM"));
+        assertThat(r.score()).isGreaterThanOrEqualTo(60);   // its points alone would pass it
+        assertThat(r.grade()).isEqualTo("不合格");
     }
 }

@@ -54,7 +54,7 @@ public final class BatchRunner {
 
     /** Timings are wall-clock nanoseconds of the three phases. */
     public record Result(List<Row> rows, List<CrossFinding> cross, int audited, int skipped,
-                         long auditNanos, long crossNanos, long summaryNanos) {
+                         long auditNanos, long crossNanos, long summaryNanos, List<nianbao.review.Decision> orphans) {
         public long failed() { return rows.stream().filter(Row::failed).count(); }
     }
 
@@ -64,6 +64,15 @@ public final class BatchRunner {
 
     private final Auditor auditor;
     private final Grading grading;
+    private nianbao.review.Decisions decisions = nianbao.review.Decisions.NONE;
+
+    /** Applies reviewers' decisions (sheet 问题明细/补充问题 of an edited summary.xlsx) to every report. */
+    public BatchRunner withDecisions(nianbao.review.Decisions d) {
+        this.decisions = d == null ? nianbao.review.Decisions.NONE : d;
+        return this;
+    }
+
+    public nianbao.review.Decisions decisions() { return decisions; }
 
     public BatchRunner(Auditor auditor, Grading grading) {
         // The runner enforces its own per-file deadline on its pool; the auditor adds none.
@@ -134,9 +143,12 @@ public final class BatchRunner {
 
         List<Row> rows = new ArrayList<>(outcomes.length);
         for (Outcome out : outcomes) rows.add(out.row());
-        Summary.write(o.outDir(), rows, cross, grading);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Row r : rows) if (r.review() != null) for (nianbao.review.Item i : r.review().items()) ids.add(i.id());
+        List<nianbao.review.Decision> orphans = decisions.orphans(ids);
+        Summary.write(o.outDir(), rows, cross, grading, decisions, orphans);
         long t3 = System.nanoTime();
-        return new Result(rows, cross, audited.get(), skipped.get(), t1 - t0, t2 - t1, t3 - t2);
+        return new Result(rows, cross, audited.get(), skipped.get(), t1 - t0, t2 - t1, t3 - t2, orphans);
     }
 
     private Outcome process(Options o, Path file, String stem, Manifest.Entry entry, BatchState state,
@@ -144,7 +156,7 @@ public final class BatchRunner {
         String source = file.toString();
         String overrides = entry == null ? "" : entry.key();
         // Scores and grades are in the outputs too, so the grade thresholds are part of the key.
-        String fingerprint = auditor.rules().fingerprint() + "|" + grading.grades();
+        String fingerprint = auditor.rules().fingerprint() + "|" + grading.grades() + "|" + grading.cap() + "|" + decisions.fingerprint();
         if (o.resume()) {
             String sha = sha256(file);
             BatchState.Entry st = sha == null ? null : state.reusable(stem, sha, fingerprint, overrides, o.outDir());
@@ -157,10 +169,11 @@ public final class BatchRunner {
         }
         audited.incrementAndGet();
         AuditResult r = auditWithLimits(file, entry, o.timeout(), auditPool);
+        nianbao.review.Reviewed review = decisions.apply(r, stem, grading);
         byte[] json, html;
         try {
-            json = JsonReport.bytes(r);
-            html = HtmlReport.bytes(r);
+            json = JsonReport.bytes(r, review);
+            html = HtmlReport.bytes(r, review);
             AtomicFiles.write(o.outDir().resolve(stem + ".json"), json);
             AtomicFiles.write(o.outDir().resolve(stem + ".html"), html);
         } catch (IOException | RuntimeException e) {
@@ -176,8 +189,8 @@ public final class BatchRunner {
             // Without state the input is simply audited again on --resume.
         }
         Row row = new Row(source, stem, r.sha256(), rep.agency(), rep.agencyLevel().name(), region(entry), url(entry),
-                rep.reportYear(), rep.formatDetected().name(), r.score(), r.grade(), Row.counts(r.findings()), null, null,
-                Indicators.substantive(rep.cells()), Indicators.correction(rep.cells()), r.findings(), false);
+                rep.reportYear(), rep.formatDetected().name(), review.score(), review.grade(), Row.counts(review.effective()), null, null,
+                Indicators.substantive(rep.cells()), Indicators.correction(rep.cells()), review.effective(), false, review);
         return new Outcome(row, ReportFacts.of(0, source, rep.agency(), rep.reportYear(), rep.formatDetected(), rep.cells()), passages);
     }
 
@@ -229,20 +242,29 @@ public final class BatchRunner {
                 cells.add(new Cell(c.path("table").asText(), c.path("row").asText(), c.path("col").asText(), value,
                         c.path("raw").asText(""), c.path("line").asInt(), value == null ? CellStatus.BLANK : CellStatus.NUMBER, c.path("inferred").asBoolean()));
             }
-            List<Finding> findings = new ArrayList<>();
+            List<nianbao.review.Item> items = new ArrayList<>();
             for (JsonNode f : j.path("findings")) {
                 JsonNode l = f.path("location");
                 Location loc = new Location(text(l, "section"), text(l, "table"), text(l, "row"), text(l, "col"),
                         l.has("line") ? l.get("line").asInt() : null);
-                findings.add(new Finding(f.path("code").asText(), text(f, "title"), Severity.parse(f.path("severity").asText()),
-                        text(f, "category"), text(f, "message"), f.path("points").asInt(), text(f, "basis"), loc, f.path("evidence").asText("")));
+                Finding finding = new Finding(f.path("code").asText(), text(f, "title"), Severity.parse(f.path("severity").asText()),
+                        text(f, "category"), text(f, "message"), f.path("points").asInt(), text(f, "basis"), loc, f.path("evidence").asText(""));
+                JsonNode d = f.path("decision");
+                nianbao.review.Verdict v = d.isObject() ? nianbao.review.Verdict.parse(d.path("verdict").asText()) : null;
+                String id = f.path("id").asText("");
+                if (id.isEmpty()) return null;   // written before ids existed: audit again
+                items.add(new nianbao.review.Item(id, finding, v == null ? null
+                        : new nianbao.review.Decision(id, v, d.path("remark").asText(""), source, finding.code(), finding.message(), stem + ".json"),
+                        f.path("manual").asBoolean()));
             }
+            nianbao.review.Reviewed review = new nianbao.review.Reviewed(List.copyOf(items), j.path("score").asInt(), text(j, "grade"), text(j, "gradeCap"));
+            List<Finding> findings = review.effective();
             Integer year = j.path("reportYear").isNumber() ? j.get("reportYear").asInt() : null;
             String agency = text(j, "agency");
             Format format = Format.valueOf(j.path("format").path("detected").asText("UNKNOWN"));
             Row row = new Row(source, stem, st.sha256(), agency, text(j, "agencyLevel"), region(entry), url(entry), year, format.name(),
                     j.path("score").asInt(), text(j, "grade"), Row.counts(findings), null, null,
-                    Indicators.substantive(cells), Indicators.correction(cells), findings, true);
+                    Indicators.substantive(cells), Indicators.correction(cells), findings, true, review);
             return new Outcome(row, ReportFacts.of(0, source, agency, year, format, cells),
                     new Passages(st.passageHashes() == null ? new long[0] : st.passageHashes(),
                             st.passageLengths() == null ? new int[0] : st.passageLengths()));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import nianbao.batch.BatchRunner;
 import nianbao.batch.Manifest;
@@ -13,6 +14,11 @@ import nianbao.ingest.Ingestor;
 import nianbao.parse.ReportParser;
 import nianbao.pipeline.Auditor;
 import nianbao.rules.RuleCompileException;
+import nianbao.review.Decision;
+import nianbao.review.Decisions;
+import nianbao.review.DecisionsException;
+import nianbao.review.NoticeConfig;
+import nianbao.review.Notices;
 import nianbao.score.Grading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +51,17 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "单个文件的审核时限（秒）/ per-file time limit in seconds (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--decisions", paramLabel = "FILE.xlsx",
+            description = "审核结论表（编辑过的 summary.xlsx），应用其中的确认/驳回和补充问题，并生成整改通知书和通报 / apply reviewers' decisions from an edited summary.xlsx; also writes the notices")
+    Path decisions;
+
+    @Option(names = "--notices", description = "生成整改通知书（notices/<文件名>-整改通知书.docx）和通报.docx / write the rectification notices and the bulletin (.docx)")
+    boolean notices;
+
+    @Option(names = "--notice-config", paramLabel = "FILE",
+            description = "通知书设置（默认 规则目录/notices.properties）/ notice settings (default: RULES/notices.properties)")
+    Path noticeConfig;
+
     @Mixin
     RulesOption rules;
 
@@ -54,6 +71,30 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr(), outw = spec.commandLine().getOut();
+        // The decisions and notice settings are checked before anything is audited: a bad file costs nothing.
+        Decisions d = Decisions.NONE;
+        if (decisions != null) {
+            try {
+                d = Decisions.load(decisions);
+            } catch (DecisionsException e) {
+                err.println("错误 / error: " + e.getMessage());
+                return Main.USAGE;
+            }
+            for (String w : d.warnings()) err.println(w);
+        }
+        NoticeConfig config = null;
+        if (decisions != null || notices) {
+            try {
+                config = NoticeConfig.load(noticeConfig != null ? noticeConfig : rules.resolved().resolve("notices.properties"));
+            } catch (IOException e) {
+                err.println("错误 / error: " + e.getMessage());
+                return Main.USAGE;
+            }
+            if (noticeConfig != null && !Files.isRegularFile(noticeConfig)) {
+                err.println("错误 / error: " + noticeConfig + ": 通知书设置文件不存在 / notice settings file not found");
+                return Main.USAGE;
+            }
+        }
         if (!Files.isDirectory(in)) {
             err.println("错误 / error: " + in + ": 输入文件夹不存在 / input folder not found");
             return Main.USAGE;
@@ -94,7 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         BatchRunner.Result result;
         try {
-            result = new BatchRunner(auditor, grading).run(
+            result = new BatchRunner(auditor, grading).withDecisions(d).run(
                     new BatchRunner.Options(in, out, threads, Duration.ofSeconds(timeoutSeconds), manifest, resume, terminal), m, err);
         } catch (IOException e) {
             err.println("错误 / error: " + in + ": 批量审核中止 / batch aborted: " + e.getMessage());
@@ -102,6 +143,26 @@ public final class BatchCommand implements Callable<Integer> {
         }
         for (Row r : result.rows()) {
             if (r.failed()) err.println("错误 / error: " + r.source() + ": " + r.errorMessage());
+        }
+        for (Decision o : result.orphans()) {
+            err.println("警告 / warning: " + decisions + ": " + o.where() + "的审核结论 " + o.id() + "（" + o.file() + " " + o.code()
+                    + "）没有对应的问题，已列入 summary.xlsx 的“失效结论”表 / decision " + o.id() + " matches no finding; kept in sheet 失效结论");
+        }
+        if (config != null) {
+            try {
+                List<Notices.Subject> subjects = result.rows().stream().map(r -> new Notices.Subject(r.stem(), r.source(), r.agency(), r.reportYear(),
+                        r.score(), r.grade(), r.review(), r.errorCode())).toList();
+                Notices.Written w = new Notices(config, grading.grades().stream().map(Grading.Grade::name).toList()).write(out, subjects);
+                outw.printf("整改通知书 %d 份：%s；通报：%s%n", w.notices().size(), out.resolve(Notices.NOTICES_DIR), w.bulletin());
+                if (w.notices().isEmpty() && !config.includePending()) {
+                    outw.println("（整改通知书只列已确认的问题：请在 summary.xlsx 中填写审核结论后用 --decisions 运行，"
+                            + "或在 notices.properties 中设置 notice.include.pending=true / notices list confirmed problems only)");
+                }
+                outw.printf("%d rectification notices in %s; bulletin %s%n", w.notices().size(), out.resolve(Notices.NOTICES_DIR), w.bulletin());
+            } catch (IOException | RuntimeException e) {
+                err.println("错误 / error: " + out + ": 无法写出整改通知书或通报 / cannot write the notices: " + e.getMessage());
+                return Main.INPUT_FAILED;
+            }
         }
         outw.printf("共 %d 个文件：审核 %d，沿用上次结果 %d，无法审核 %d；跨报告问题 %d 项。汇总：%s%n",
                 result.rows().size(), result.audited(), result.skipped(), result.failed(), result.cross().size(), out.resolve("index.html"));

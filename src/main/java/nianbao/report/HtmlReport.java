@@ -16,8 +16,13 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static byte[] bytes(AuditResult a) {
+        return bytes(a, null);
+    }
+
+    /** With the findings' ids and the reviewers' decisions (dismissed ones struck through with the remark). */
+    public static byte[] bytes(AuditResult a, nianbao.review.Reviewed review) {
         Context ctx = new Context();
-        ctx.setVariable("page", new ReportPage(a));
+        ctx.setVariable("page", new ReportPage(a, review));
         return ENGINE.process("report", ctx).getBytes(StandardCharsets.UTF_8);
     }
 }

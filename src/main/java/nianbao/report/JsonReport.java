@@ -13,6 +13,10 @@ import nianbao.model.Location;
 import nianbao.model.Report;
 import nianbao.model.Section;
 import nianbao.pipeline.AuditResult;
+import nianbao.review.Decisions;
+import nianbao.review.Item;
+import nianbao.review.Reviewed;
+import nianbao.review.Verdict;
 
 /** The per-report JSON of contract.md, field for field. */
 public final class JsonReport {
@@ -21,14 +25,23 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static byte[] bytes(AuditResult r) {
+        return bytes(r, null);
+    }
+
+    /** With the findings' ids and the reviewers' decisions; {@code review} null: ids only, the audit's own score. */
+    public static byte[] bytes(AuditResult r, Reviewed review) {
         try {
-            return MAPPER.writeValueAsBytes(tree(r));
+            return MAPPER.writeValueAsBytes(tree(r, review));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static Map<String, Object> tree(AuditResult a) {
+        return tree(a, null);
+    }
+
+    public static Map<String, Object> tree(AuditResult a, Reviewed review) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", a.source());
         m.put("sha256", a.sha256());
@@ -69,10 +82,32 @@ public final class JsonReport {
             cells.add(cm);
         }
         m.put("cells", cells);
-        m.put("score", a.score());
-        m.put("grade", a.grade());
+        Reviewed rv = review != null ? review : Decisions.NONE.apply(a, null, null);
+        m.put("score", rv.score());
+        m.put("grade", rv.grade());
+        if (rv.cap() != null) m.put("gradeCap", rv.cap());
+        if (rv.score() != a.score()) m.put("scoreBeforeReview", a.score());
+        if (rv.items().stream().anyMatch(i -> i.decision() != null)) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            for (Verdict v : Verdict.values()) counts.put(v.id(), rv.count(v));
+            counts.put("undecided", rv.undecided());
+            counts.put("manual", rv.manual());
+            m.put("review", counts);
+        }
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : a.findings()) findings.add(finding(f));
+        for (Item i : rv.items()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("id", i.id());
+            fm.putAll(finding(i.finding()));
+            if (i.manual()) fm.put("manual", true);
+            if (i.decision() != null) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("verdict", i.verdict().id());
+                d.put("remark", i.remark());
+                fm.put("decision", d);
+            }
+            findings.add(fm);
+        }
         m.put("findings", findings);
         return m;
     }

@@ -11,6 +11,10 @@ import nianbao.model.Severity;
 import nianbao.model.SourceLine;
 import nianbao.parse.tables.TableGrid;
 import nianbao.pipeline.AuditResult;
+import nianbao.review.Decisions;
+import nianbao.review.Item;
+import nianbao.review.Reviewed;
+import nianbao.review.Verdict;
 
 /**
  * What report.html shows, worked out in Java. The template only reads JavaBean properties
@@ -25,23 +29,30 @@ import nianbao.pipeline.AuditResult;
 public final class ReportPage {
     private final AuditResult a;
     private final Report r;
+    private final Reviewed rv;
     private final List<GroupView> groups = new ArrayList<>();
     private final List<String> counts = new ArrayList<>();
     private final List<SectionView> sections = new ArrayList<>();
     private final List<LineView> lines = new ArrayList<>();
     private final List<TableGrid.Grid> tables;
 
-    ReportPage(AuditResult a) {
+    ReportPage(AuditResult a) { this(a, null); }
+
+    ReportPage(AuditResult a, Reviewed review) {
         this.a = a;
         this.r = a.report();
+        this.rv = review != null ? review : Decisions.NONE.apply(a, null, null);
         this.tables = r == null ? List.of() : TableGrid.of(r, a.findings());
         if (r == null) return;
         for (Severity s : Severity.values()) {
             List<FindingView> fs = new ArrayList<>();
-            for (Finding f : a.findings()) if (f.severity() == s) fs.add(new FindingView(f));
-            counts.add(s.chinese() + " " + fs.size() + " 项　");
-            if (!fs.isEmpty()) groups.add(new GroupView(s.chinese() + "（" + fs.size() + "）", fs));
+            for (Item i : rv.items()) if (i.finding().severity() == s) fs.add(new FindingView(i));
+            long live = fs.stream().filter(f -> !f.i.dismissed()).count();
+            counts.add(s.chinese() + " " + live + " 项　");
+            if (!fs.isEmpty()) groups.add(new GroupView(s.chinese() + "（" + live + "）", fs));
         }
+        long dismissed = rv.count(Verdict.DISMISSED);
+        if (dismissed > 0) counts.add("已驳回 " + dismissed + " 项　");
         for (Section s : r.sections()) sections.add(new SectionView(s));
         listLines();
     }
@@ -71,9 +82,16 @@ public final class ReportPage {
     public String getErrorMessage() { return a.errorMessage(); }
     /** A report was read (it may still have findings); false when the input failed. */
     public boolean isAudited() { return r != null; }
-    public int getScore() { return a.score(); }
-    public String getGrade() { return a.grade(); }
-    public String getGradeCss() { return "grade g-" + a.grade(); }
+    public int getScore() { return rv.score(); }
+    public String getGrade() { return rv.grade(); }
+    public String getGradeCss() { return "grade g-" + rv.grade(); }
+    /** Why the grade is lower than the score gives (a critical finding); null when it is not capped. */
+    public String getCap() { return rv.cap() == null ? null : "等级封顶：" + rv.cap(); }
+    /** The machine's score when reviewers' decisions changed it; null otherwise. */
+    public String getReviewNote() {
+        if (rv.score() == a.score()) return null;
+        return "经审核人员复核后的得分（机器审核得分 " + a.score() + " 分，已驳回的问题不扣分）";
+    }
     public List<String> getCounts() { return counts; }
     public String getAgency() { return r.agency() != null ? r.agency() : "未识别"; }
     public String getLevel() {
@@ -88,7 +106,7 @@ public final class ReportPage {
     public String getPublished() { return r.publishedOn() != null ? r.publishedOn().toString() : "未找到"; }
     public String getPeriod() { return r.period() != null ? r.period().from() + " 至 " + r.period().to() : "未说明"; }
     public String getFormat() { return "识别为 " + r.formatDetected() + "，应为 " + r.formatExpected(); }
-    public boolean isClean() { return a.findings().isEmpty(); }
+    public boolean isClean() { return rv.items().isEmpty(); }
     public List<GroupView> getGroups() { return groups; }
     public List<SectionView> getSections() { return sections; }
     public List<LineView> getLines() { return lines; }
@@ -127,14 +145,36 @@ public final class ReportPage {
     }
 
     public static final class FindingView {
+        private final Item i;
         private final Finding f;
 
-        FindingView(Finding f) { this.f = f; }
+        FindingView(Item i) {
+            this.i = i;
+            this.f = i.finding();
+        }
 
-        public String getCss() { return "finding " + f.severity().id(); }
+        public String getCss() { return "finding " + f.severity().id() + (i.dismissed() ? " dismissed" : ""); }
+        public String getId() { return i.id(); }
         public String getCode() { return f.code(); }
         public String getTitle() { return f.title(); }
-        public String getPoints() { return f.points() > 0 ? "扣 " + f.points() + " 分" : null; }
+        public String getPoints() {
+            if (i.dismissed()) return f.points() > 0 ? "不扣分（原扣 " + f.points() + " 分）" : null;
+            return f.points() > 0 ? "扣 " + f.points() + " 分" : null;
+        }
+        /** 已确认 / 已驳回 / 待定, 人工补充 for a manual finding; null when undecided. */
+        public String getVerdict() {
+            String v = i.verdict() == null ? null : switch (i.verdict()) {
+                case CONFIRMED -> "已确认";
+                case DISMISSED -> "已驳回";
+                case PENDING -> "待定";
+            };
+            if (i.manual()) return v == null ? "人工补充" : "人工补充 · " + v;
+            return v;
+        }
+        public String getVerdictCss() {
+            return i.verdict() == null ? "verdict" : "verdict v-" + i.verdict().id();
+        }
+        public String getRemark() { return i.remark().isEmpty() ? null : "审核意见：" + i.remark(); }
         public String getSection() { return f.location().section() != null ? "章节 " + f.location().section() : null; }
         public String getHref() { return f.location().line() != null ? "#L" + f.location().line() : null; }
         public String getLineText() { return f.location().line() != null ? "第 " + f.location().line() + " 行" : null; }

@@ -60,7 +60,7 @@ class BatchCommandTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("summary.xlsx")))) {
             Sheet reports = wb.getSheet("报告");
             assertThat(reports.getLastRowNum()).isEqualTo(5);
-            assertThat(reports.getRow(0).getCell(0).getStringCellValue()).isEqualTo("source");
+            assertThat(reports.getRow(0).getCell(0).getStringCellValue()).isEqualTo("文件");   // Chinese headers for people
             XSSFSheet findings = wb.getSheet("问题明细");
             assertThat(findings.getCTWorksheet().isSetAutoFilter()).isTrue();
             int findingRows = findings.getLastRowNum();

@@ -37,4 +37,38 @@ class GradingTest {
         assertThat(g.score(points(20)).grade()).isEqualTo("通过");
         assertThat(g.score(points(21)).grade()).isEqualTo("不通过");
     }
+
+    private static Finding critical(String code, int points) {
+        return new Finding(code, "严重问题", Severity.CRITICAL, "c", "m", points, "b", Location.none(), "");
+    }
+
+    @Test
+    void aCriticalFindingCapsTheGradeByDefault() throws IOException {
+        Grading g = Grading.load(Path.of("rules"));
+        Grading.Score s = g.score(List.of(critical("INT-SPAM", 0)));
+        assertThat(s.value()).isEqualTo(100);
+        assertThat(s.grade()).isEqualTo("不合格");
+        assertThat(s.cap()).contains("INT-SPAM", "不合格");
+        // without a critical finding nothing is capped
+        assertThat(g.score(points(5)).cap()).isNull();
+    }
+
+    @Test
+    void theCapIsConfigurable(@TempDir Path tmp) throws IOException {
+        String grades = "grade.1.name=优秀\ngrade.1.min=90\ngrade.2.name=合格\ngrade.2.min=60\ngrade.3.name=不合格\ngrade.3.min=0\n";
+        Files.writeString(tmp.resolve("scoring.properties"), grades + "cap.critical.grade=合格\ncap.critical.codes=INT-SPAM， TAB-MISSING\n");
+        Grading g = Grading.load(tmp);
+        assertThat(g.score(List.of(critical("INT-SPAM", 0)))).isEqualTo(new Grading.Score(100, "合格", "INT-SPAM（严重问题）为严重问题，等级最高为合格"));
+        assertThat(g.score(List.of(critical("TAB-MISSING", 0))).grade()).isEqualTo("合格");
+        // a critical code not listed does not cap; a grade already below the cap stays
+        assertThat(g.score(List.of(critical("BAL-T3-MAIN", 0))).grade()).isEqualTo("优秀");
+        assertThat(g.score(List.of(critical("INT-SPAM", 50))).grade()).isEqualTo("不合格");
+
+        Files.writeString(tmp.resolve("scoring.properties"), grades);
+        assertThat(Grading.load(tmp).score(List.of(critical("INT-SPAM", 0))).grade()).isEqualTo("优秀");
+
+        Files.writeString(tmp.resolve("scoring.properties"), grades + "cap.critical.grade=很差\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grading.load(tmp))
+                .isInstanceOf(IOException.class).hasMessageContaining("很差").hasMessageContaining("不是已定义的等级");
+    }
 }
