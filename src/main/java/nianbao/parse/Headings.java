@@ -35,6 +35,8 @@ final class Headings {
     /** Words a heading typically ends with; the title is cut after the first one that follows its keywords. */
     private static final Pattern TITLE_END = Pattern.compile("情况|事项|概述|措施|计划|举措|方面");
     private static final int MAX_TITLE = 40;
+    /** Recognised titles of one numbering style considered for the sequence, in document order. */
+    private static final int MAX_HEADS = 300;
 
     /** Numbering styles: headings of one sequence share one. */
     enum Style { PLAIN, PART, PAREN }
@@ -133,6 +135,9 @@ final class Headings {
                 heads.add(new Head(c, t, empty));
             }
             if (heads.isEmpty()) continue;
+            // a report has a handful of parts; a pathological input with thousands of numbered titles
+            // must not make the search quadratic or deeply recursive
+            if (heads.size() > MAX_HEADS) heads = heads.subList(0, MAX_HEADS);
             List<Head> chain = longest(heads, position);
             if (chain.isEmpty()) continue;
             long score = chain.size() * 2L + (style == Style.PLAIN ? 1 : 0);
