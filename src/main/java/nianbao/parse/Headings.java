@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * <p>A candidate is a numbering token ("二、", "二．", "第二部分", "（二）", optionally behind Markdown "#" or
  * bold "**" markers) followed by a short title. Candidates can stand at the start of a line or in the
  * middle of flattened text ("…营造了良好的氛围。二、主动公开政府信息情况…"). A candidate counts as a section
- * heading only when it belongs to the best <em>sequence</em>: one numbering style, numbers strictly
- * increasing, each title recognised as a different section of the family (in the fixed order for the GB
- * formats). So a preamble that lists the parts without numbers ("全文包括总体情况、主动公开政府信息情况…"),
- * a sentence that mentions "主动公开政府信息情况", sub-items "（一）主动公开情况" under 一、 and table row labels
- * ("一、本年新收政府信息公开申请数量") are not headings.
+ * heading only when it belongs to the best <em>sequence</em>: one numbering style, each title recognised as
+ * a different section of the family, numbers increasing (a break costs, see {@link #longest}), headings
+ * with a body. So a preamble that lists the parts without numbers ("全文包括总体情况、主动公开政府信息情况…")
+ * or with numbers ("一、总体情况；二、…"), a sentence that mentions "主动公开政府信息情况", sub-items
+ * "（一）主动公开情况" under 一、 and table row labels ("一、本年新收政府信息公开申请数量") are not headings.
  *
  * <p>Works on normalised text ({@link Normalizer#norm}); offsets are offsets in that text.
  */
@@ -35,13 +35,14 @@ final class Headings {
     /** Words a heading typically ends with; the title is cut after the first one that follows its keywords. */
     private static final Pattern TITLE_END = Pattern.compile("情况|事项|概述|措施|计划|举措|方面");
     private static final int MAX_TITLE = 40;
+    /** Recognised titles of one numbering style considered for the sequence, in document order. */
+    private static final int MAX_HEADS = 300;
 
     /** Numbering styles: headings of one sequence share one. */
     enum Style { PLAIN, PART, PAREN }
 
     /** A possible heading: where its numbering starts, where its title starts and ends, its number and style. */
-    record Candidate(int seg, int start, int titleStart, int titleEnd, int number, Style style, String title) {
-    }
+    record Candidate(int seg, int start, int titleStart, int titleEnd, int number, Style style, String title) {}
 
     /** A normalised heading without Markdown or bold markers: "## **二、主动公开政府信息情况**" → "二、主动公开政府信息情况". */
     static String clean(String normHeading) {
@@ -134,6 +135,9 @@ final class Headings {
                 heads.add(new Head(c, t, empty));
             }
             if (heads.isEmpty()) continue;
+            // a report has a handful of parts; a pathological input with thousands of numbered titles
+            // must not make the search quadratic or deeply recursive
+            if (heads.size() > MAX_HEADS) heads = heads.subList(0, MAX_HEADS);
             List<Head> chain = longest(heads, position);
             if (chain.isEmpty()) continue;
             long score = chain.size() * 2L + (style == Style.PLAIN ? 1 : 0);

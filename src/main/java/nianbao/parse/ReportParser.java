@@ -148,7 +148,8 @@ public final class ReportParser {
                 pieces.add(para.substring(from));
             }
             if (pieces.size() == 1) {
-                out.add(l);
+                // a long line of furniture with no sentence in it (a footer of links) stays out
+                if (l.norm().indexOf('。') >= 0 || !Debris.isDebris(l.norm())) out.add(l);
                 continue;
             }
             for (String piece : pieces) {
