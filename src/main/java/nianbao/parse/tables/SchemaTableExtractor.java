@@ -10,6 +10,7 @@ import nianbao.ingest.Block;
 import nianbao.model.Cell;
 import nianbao.model.CellStatus;
 import nianbao.model.Format;
+import nianbao.model.Reading;
 import nianbao.parse.Normalizer;
 import nianbao.parse.TableExtractor;
 
@@ -106,6 +107,19 @@ public final class SchemaTableExtractor implements TableExtractor {
         }
         List<String> order = entries.stream().map(TableTemplate.Entry::id).toList();
         out.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.id)));
+        // A table that leaves some empty cells unwritten (a row with fewer digits than cells) may leave any:
+        // its other run-together rows are read with blanks too, so where a blank may stand is not guessed.
+        boolean unwritten = out.stream().anyMatch(r -> r.searched() && Values.maxPieces(r.tokens) < r.cols.size());
+        if (unwritten) {
+            for (int i = 0; i < out.size(); i++) {
+                TableSolver.Row r = out.get(i);
+                if (!r.searched() || Values.maxPieces(r.tokens) < r.cols.size()) continue;
+                List<List<String>> all = Values.splits(r.tokens, r.cols.size(), SPLIT_LIMIT, true);
+                if (all != null) all = all.stream().filter(p -> fits(p, r.cols)).distinct().toList();
+                out.set(i, TableSolver.Row.options(r.table, r.id, r.cols, all, r.run, r.line, r.tokens));
+            }
+        }
+        if (table.equals("T2")) units(items, from, to, out);
         List<String> leaves = table.equals("T3")
                 ? tpl.rows("T3").stream().map(TableTemplate.Entry::id).filter(id -> id.startsWith("3.") && !id.equals("3.7")).toList()
                 : List.of();
@@ -185,6 +199,43 @@ public final class SchemaTableExtractor implements TableExtractor {
             out.add(cell(table, row, cols.get(c), it));
         }
         return TableSolver.Row.direct(table, row, cols, out);
+    }
+
+    /**
+     * Money without a unit: the cell says 元 or 万元, or else its column caption must; a bare number under a
+     * caption that names no unit ("采购总金额") cannot be put in 万元 and is unreadable. A caption in 元
+     * converts the cell.
+     */
+    private static void units(List<Item> items, int from, int to, List<TableSolver.Row> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            TableSolver.Row r = rows.get(i);
+            int c = r.cols.indexOf("amount_wan");
+            if (c < 0 || r.searched()) continue;
+            Cell x = r.direct.get(c);
+            if (x.status() != CellStatus.NUMBER || x.raw().contains("元") || x.value().signum() == 0) continue; // 0 is 0 in any unit
+            String caption = caption(items, from, to, x.line());
+            if (caption.contains("万元")) continue;
+            List<Cell> cells = new ArrayList<>(r.direct);
+            if (caption.contains("元")) {
+                cells.set(c, new Cell(x.table(), x.row(), x.col(), x.value().movePointLeft(4).stripTrailingZeros(), x.raw(), x.line(),
+                        CellStatus.NUMBER, Reading.INFERRED, "金额单位为元（见表头），已换算为万元"));
+            } else {
+                cells.set(c, new Cell(x.table(), x.row(), x.col(), null, x.raw(), x.line(), CellStatus.UNREADABLE, Reading.UNREADABLE,
+                        "金额“" + x.raw() + "”及其表头都没有注明单位（元或万元），无法换算为万元"));
+            }
+            rows.set(i, TableSolver.Row.direct(r.table, r.id, r.cols, cells));
+        }
+    }
+
+    /** The amount column's caption: the nearest text before the value that names an amount. */
+    private static String caption(List<Item> items, int from, int to, int line) {
+        String found = "";
+        for (int i = from; i < to; i++) {
+            Item it = items.get(i);
+            if (it.line() > line) break;
+            if (it.isText() && (it.norm().contains("金额") || it.norm().contains("万元"))) found = it.norm();
+        }
+        return found;
     }
 
     /** A reading's pieces suit their columns: a sign only in 本年增/减, a money unit only in an amount column. */

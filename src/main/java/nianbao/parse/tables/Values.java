@@ -46,18 +46,29 @@ final class Values {
      * Returns null past {@code limit} readings.
      */
     static List<List<String>> splits(List<String> tokens, int k, int limit) {
+        return splits(tokens, k, limit, false);
+    }
+
+    /** How many cells the tokens can fill at most (every digit of a run a cell of its own). */
+    static int maxPieces(List<String> tokens) {
         int max = 0;
         for (String t : tokens) {
             Matcher m = RUN.matcher(t);
             max += m.matches() ? m.group(2).length() : 1;
         }
+        return max;
+    }
+
+    /** @param blanks also read blanks at any place when the digits could fill every cell (a table that leaves empty cells unwritten) */
+    static List<List<String>> splits(List<String> tokens, int k, int limit, boolean blanks) {
+        int max = maxPieces(tokens);
         List<List<String>> out = new ArrayList<>();
-        if (max >= k) {
+        if (max >= k && !blanks) {
             if (!expand(tokens, 0, k, new ArrayList<>(), out, limit)) return null;
             return out;
         }
         // Too few digits: every reading with k - p blanks, for every piece count p the digits allow.
-        for (int p = Math.max(1, tokens.size()); p <= max; p++) {
+        for (int p = Math.max(1, tokens.size()); p <= Math.min(max, k); p++) {
             List<List<String>> pieces = new ArrayList<>();
             if (!expand(tokens, 0, p, new ArrayList<>(), pieces, limit)) return null;
             for (List<String> ps : pieces) {

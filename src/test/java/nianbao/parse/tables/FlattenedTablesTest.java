@@ -182,4 +182,34 @@ class FlattenedTablesTest {
         long perReportMs = (System.nanoTime() - t0) / 20 / 1_000_000;
         assertThat(perReportMs).isLessThan(50);
     }
+
+    private static Map<String, Cell> t2019(String t2) throws Exception {
+        String text = "二、主动公开政府信息情况\n" + t2 + "\n三、收到和处理政府信息公开申请情况\n";
+        var doc = new Ingestor().read("x.txt", text.getBytes(StandardCharsets.UTF_8));
+        return byId(new SchemaTableExtractor().extract(doc.blocks(), Format.GB_2019));
+    }
+
+    @Test
+    void aTableThatLeavesEmptyCellsUnwrittenMayLeaveAnyAndMoneyNeedsAUnit() throws Exception {
+        String head = "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件345"
+                + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可12-39其他对外管理服务事项";
+        String tail = "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚000行政强制000"
+                + "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费40";
+        // every row fills its cells: 40 is 4 | 0
+        Map<String, Cell> full = t2019(head + "000" + tail + "第二十条第（九）项信息内容采购项目数量采购总金额（万元）政府集中采购7 120.5");
+        assertThat(List.of(v(full, "T2/fee/prev_items"), v(full, "T2/fee/delta"), v(full, "T2/normative/published"),
+                v(full, "T2/license/prev_items"), v(full, "T2/procurement/items"), v(full, "T2/procurement/amount_wan")))
+                .containsExactly("4", "0", "4", "12", "7", "120.5");
+        // the sign starts 本年增/减: "12-39" is 12 | -3 | 9 (no blank in a table that writes all its cells)
+        assertThat(List.of(v(full, "T2/license/delta"), v(full, "T2/license/decisions"))).containsExactly("-3", "9");
+        // one row with two digits for three cells: this table leaves empty cells unwritten, so 40 may be 40 | blank
+        Map<String, Cell> gaps = t2019(head + "00" + tail + "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购7 120.5");
+        assertThat(List.of(v(gaps, "T2/fee/prev_items"), v(gaps, "T2/fee/delta"), v(gaps, "T2/other_service/delta"))).containsExactly("?", "?", "?");
+        // an amount with no unit in the cell or its caption cannot be put in 万元
+        assertThat(v(gaps, "T2/procurement/items")).isEqualTo("7");
+        assertThat(gaps.get("T2/procurement/amount_wan").read()).isEqualTo(Reading.UNREADABLE);
+        assertThat(gaps.get("T2/procurement/amount_wan").note()).contains("没有注明单位");
+        Map<String, Cell> yuan = t2019(head + "000" + tail + "第二十条第（九）项信息内容采购项目数量采购总金额（元）政府集中采购7 1205000");
+        assertThat(v(yuan, "T2/procurement/amount_wan")).isEqualTo("120.5");
+    }
 }
