@@ -96,28 +96,28 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, o.threads()), daemon("nianbao-batch"));
         ExecutorService auditPool = Executors.newCachedThreadPool(daemon("nianbao-audit"));
-        Outcome[] outcomes = new Outcome[inputs.size()];
+        List<List<Outcome>> outcomes = new ArrayList<>(inputs.size());
         try (BatchState state = BatchState.open(o.outDir(), o.resume())) {
-            List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
+            List<Future<List<Outcome>>> futures = new ArrayList<>(inputs.size());
             for (int i = 0; i < inputs.size(); i++) {
                 Path file = inputs.get(i);
                 String stem = stems.get(i);
                 Manifest.Entry entry = manifest.find(o.inDir().relativize(file).toString());
                 futures.add(workers.submit(() -> {
-                    Outcome out = process(o, file, stem, entry, state, auditPool, audited, skipped);
-                    progress.step(out.row().failed());
+                    List<Outcome> out = process(o, file, stem, entry, state, auditPool, audited, skipped, names);
+                    progress.step(out.stream().anyMatch(x -> x.row().failed()));
                     return out;
                 }));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
-                    outcomes[i] = futures.get(i).get();
+                    outcomes.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     // process() catches everything it expects; this is a last line so no input disappears.
                     Path f = inputs.get(i);
                     Manifest.Entry entry = manifest.find(o.inDir().relativize(f).toString());
-                    outcomes[i] = failed(f.toString(), stems.get(i), null, entry, "INTERNAL",
-                            "内部错误 / internal error: " + e.getCause());
+                    outcomes.add(List.of(failed(f.toString(), stems.get(i), null, entry, "INTERNAL",
+                            "内部错误 / internal error: " + e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted");
@@ -132,7 +132,8 @@ public final class BatchRunner {
 
         List<ReportFacts> facts = new ArrayList<>();
         List<Passages> passages = new ArrayList<>();
-        for (Outcome out : outcomes) {
+        List<Outcome> all = outcomes.stream().flatMap(List::stream).toList();
+        for (Outcome out : all) {
             if (out.facts() == null) continue;
             ReportFacts f = out.facts();
             facts.add(new ReportFacts(facts.size(), f.source(), f.body(), f.agency(), f.year(), f.format(), f.cells()));
@@ -141,8 +142,8 @@ public final class BatchRunner {
         List<CrossFinding> cross = CrossReport.evaluate(auditor.rules(), facts, passages);
         long t2 = System.nanoTime();
 
-        List<Row> rows = new ArrayList<>(outcomes.length);
-        for (Outcome out : outcomes) rows.add(out.row());
+        List<Row> rows = new ArrayList<>(all.size());
+        for (Outcome out : all) rows.add(out.row());
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Row r : rows) if (r.review() != null) for (nianbao.review.Item i : r.review().items()) ids.add(i.id());
         List<nianbao.review.Decision> orphans = decisions.orphans(ids);
@@ -151,8 +152,13 @@ public final class BatchRunner {
         return new Result(rows, cross, audited.get(), skipped.get(), t1 - t0, t2 - t1, t3 - t2, orphans);
     }
 
-    private Outcome process(Options o, Path file, String stem, Manifest.Entry entry, BatchState state,
-                            ExecutorService auditPool, AtomicInteger audited, AtomicInteger skipped) {
+    /**
+     * Audits one input file. A crawler export that holds several reports (one per row) gives one outcome per row,
+     * written as {@code <stem>-r1}, {@code <stem>-r2}, …; such a file is audited again on every --resume, since the
+     * resume state keeps one entry per file.
+     */
+    private List<Outcome> process(Options o, Path file, String stem, Manifest.Entry entry, BatchState state,
+                                  ExecutorService auditPool, AtomicInteger audited, AtomicInteger skipped, OutputNames names) {
         String source = file.toString();
         String overrides = entry == null ? "" : entry.key();
         // Scores and grades are in the outputs too, so the grade thresholds are part of the key.
@@ -164,11 +170,27 @@ public final class BatchRunner {
             if (kept != null) {
                 state.kept(st);
                 skipped.incrementAndGet();
-                return kept;
+                return List.of(kept);
             }
         }
         audited.incrementAndGet();
-        AuditResult r = auditWithLimits(file, entry, o.timeout(), auditPool);
+        List<AuditResult> results = auditWithLimits(file, entry, o.timeout(), auditPool);
+        if (results.size() == 1) return List.of(outcome(o, results.get(0), stem, entry, state, fingerprint, overrides, true));
+        List<Outcome> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            String rowStem;
+            synchronized (names) {
+                rowStem = names.allocate(Path.of(stem + "-r" + (i + 1) + ".out"));
+            }
+            out.add(outcome(o, results.get(i), rowStem, entry, state, fingerprint, overrides, false));
+        }
+        return out;
+    }
+
+    /** Writes one report's outputs and records it; {@code resumable} when it is the file's only report. */
+    private Outcome outcome(Options o, AuditResult r, String stem, Manifest.Entry entry, BatchState state,
+                            String fingerprint, String overrides, boolean resumable) {
+        String source = r.source() == null ? stem : r.source();
         nianbao.review.Reviewed review = decisions.apply(r, stem, grading);
         byte[] json, html;
         try {
@@ -183,7 +205,7 @@ public final class BatchRunner {
         Report rep = r.report();
         Passages passages = Passages.of(rep);
         try {
-            state.completed(new BatchState.Entry(stem, source, r.sha256(), fingerprint, overrides, json.length, html.length,
+            if (resumable) state.completed(new BatchState.Entry(stem, source, r.sha256(), fingerprint, overrides, json.length, html.length,
                     passages.hashes(), passages.lengths()));
         } catch (IOException e) {
             // Without state the input is simply audited again on --resume.
@@ -195,32 +217,33 @@ public final class BatchRunner {
     }
 
     /** Runs the audit on a separate thread so that a hung input costs its time limit, not the batch. */
-    private AuditResult auditWithLimits(Path file, Manifest.Entry entry, Duration timeout, ExecutorService auditPool) {
+    private List<AuditResult> auditWithLimits(Path file, Manifest.Entry entry, Duration timeout, ExecutorService auditPool) {
         String source = file.toString();
         UnaryOperator<Report> overrides = entry == null ? UnaryOperator.identity() : entry::apply;
         long t0 = System.nanoTime();
-        Future<AuditResult> f = auditPool.submit(() -> {
+        Future<List<AuditResult>> f = auditPool.submit(() -> {
             try {
-                return auditor.audit(file, overrides);
+                return auditor.auditAll(file, overrides);
             } catch (OutOfMemoryError e) {
-                return AuditResult.error(source, null, "OUT_OF_MEMORY", "内存不足，无法审核此文件 / out of memory while auditing this file", 0);
+                return List.of(AuditResult.error(source, null, "OUT_OF_MEMORY", "内存不足，无法审核此文件 / out of memory while auditing this file", 0));
             }
         });
         try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<AuditResult> results = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return results.isEmpty() ? List.of(AuditResult.error(source, null, "EMPTY", "文件中没有报告 / no report in this file", 0)) : results;
         } catch (TimeoutException e) {
             // The thread cannot be stopped safely in Java; it is interrupted and abandoned (daemon), its result ignored.
             f.cancel(true);
-            return AuditResult.error(source, null, "TIMEOUT", "审核超时（超过 " + timeout.toSeconds() + " 秒）/ audit timed out after "
-                    + timeout.toSeconds() + " s", (System.nanoTime() - t0) / 1_000_000);
+            return List.of(AuditResult.error(source, null, "TIMEOUT", "审核超时（超过 " + timeout.toSeconds() + " 秒）/ audit timed out after "
+                    + timeout.toSeconds() + " s", (System.nanoTime() - t0) / 1_000_000));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            return AuditResult.error(source, null, c instanceof OutOfMemoryError ? "OUT_OF_MEMORY" : "INTERNAL",
-                    "内部错误 / internal error: " + c.getClass().getSimpleName() + ": " + c.getMessage(), 0);
+            return List.of(AuditResult.error(source, null, c instanceof OutOfMemoryError ? "OUT_OF_MEMORY" : "INTERNAL",
+                    "内部错误 / internal error: " + c.getClass().getSimpleName() + ": " + c.getMessage(), 0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return AuditResult.error(source, null, "INTERRUPTED", "审核被中断 / audit interrupted", 0);
+            return List.of(AuditResult.error(source, null, "INTERRUPTED", "审核被中断 / audit interrupted", 0));
         }
     }
 
@@ -239,8 +262,13 @@ public final class BatchRunner {
             for (JsonNode c : j.path("cells")) {
                 JsonNode v = c.get("value");
                 BigDecimal value = v == null || v.isNull() ? null : v.decimalValue();
+                // Status and reading as written, so that an unreadable cell is not taken back as a blank one.
+                CellStatus status = value != null ? CellStatus.NUMBER
+                        : c.path("status").asText("").equals("unreadable") ? CellStatus.UNREADABLE : CellStatus.BLANK;
+                nianbao.model.Reading read = c.has("read") ? nianbao.model.Reading.valueOf(c.path("read").asText().toUpperCase(java.util.Locale.ROOT))
+                        : c.path("inferred").asBoolean() ? nianbao.model.Reading.INFERRED : nianbao.model.Reading.DIRECT;
                 cells.add(new Cell(c.path("table").asText(), c.path("row").asText(), c.path("col").asText(), value,
-                        c.path("raw").asText(""), c.path("line").asInt(), value == null ? CellStatus.BLANK : CellStatus.NUMBER, c.path("inferred").asBoolean()));
+                        c.path("raw").asText(""), c.path("line").asInt(), status, read, text(c, "note")));
             }
             List<nianbao.review.Item> items = new ArrayList<>();
             for (JsonNode f : j.path("findings")) {
