@@ -87,8 +87,13 @@ class DebrisTest {
             assertThat(s.heading()).doesNotContain("当前位置");
         }
         assertThat(r.findings()).extracting(Finding::code).doesNotContain("INT-SPAM");
-        assertThat(r.findings().stream().map(Finding::code).filter(c -> !c.equals("PER-MISSING") && !c.equals("DL-UNKNOWN")).sorted().toList())
-                .isEqualTo(sample.findings().stream().map(Finding::code).filter(c -> !c.equals("PER-MISSING") && !c.equals("DL-UNKNOWN")).sorted().toList());
+        // A page of <p> paragraphs loses the sample's empty table cells (a paragraph holding one space): where
+        // the blanks stood is then unknown, so the row is not read (TAB-UNREAD) instead of read with blanks.
+        assertThat(codes(r).stream().map(c -> c.equals("TAB-UNREAD") ? "TAB-BLANK" : c).sorted().toList()).isEqualTo(codes(sample));
+    }
+
+    private static List<String> codes(AuditResult r) {
+        return r.findings().stream().map(Finding::code).filter(c -> !c.equals("PER-MISSING") && !c.equals("DL-UNKNOWN")).sorted().toList();
     }
 
     /** Sample 002 as HTML paragraphs; the Word variant adds MsoFooter page numbers every 40 lines. */
