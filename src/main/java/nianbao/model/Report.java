@@ -21,7 +21,13 @@ public record Report(
         List<Cell> cells,
         List<SourceLine> lines,
         String text,
-        List<Statement> statements) {
+        List<Statement> statements,
+        List<String> notes) {
+
+    /** @param notes how the input was read, in Chinese, for the reviewer (e.g. where a web page's report body was found) */
+    public Report {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 
     public boolean isGb() { return formatDetected.isGb(); }
 
@@ -51,14 +57,14 @@ public record Report(
     /** The same report with the publication date a batch manifest supplies (dates usually live on the web page). */
     public Report withPublishedOn(LocalDate date, String evidence) {
         return new Report(source, sha256, title, titleLine, agency, agencyLevel, reportYear, titleYear, bodyYear,
-                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements);
+                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements, notes);
     }
 
     /** The same report with the issuing body a batch manifest supplies. */
     public Report withAgency(String agency, AgencyLevel level) {
         return new Report(source, sha256, title, titleLine, agency, level, reportYear, titleYear, bodyYear,
                 publishedOn, publishedLine, publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text,
-                statements);
+                statements, notes);
     }
 
     public Section section(String id) {

@@ -77,7 +77,7 @@ public final class ReportParser {
                 published == null ? null : published.date, published == null ? 0 : published.line,
                 published == null ? null : published.evidence,
                 period, detected, Format.expectedFor(reportYear), markers,
-                sections, cells, source, text.toString(), nianbao.parse.tables.NarrativeNumbers.of(source));
+                sections, cells, source, text.toString(), nianbao.parse.tables.NarrativeNumbers.of(source), doc.notes());
     }
 
     /** The texts of the lines found to be page furniture (a function of the text alone). */

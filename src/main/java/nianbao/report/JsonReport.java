@@ -47,7 +47,7 @@ public final class JsonReport {
         m.put("sha256", a.sha256());
         Report r = a.report();
         if (r == null) {
-            m.put("error", Map.of("code", a.errorCode(), "message", a.errorMessage()));
+            m.put("error", ordered("code", a.errorCode(), "message", a.errorMessage()));
             return m;
         }
         m.put("title", r.title());
@@ -55,8 +55,9 @@ public final class JsonReport {
         m.put("agencyLevel", r.agencyLevel().name());
         m.put("reportYear", r.reportYear());
         m.put("publishedOn", r.publishedOn() == null ? null : r.publishedOn().toString());
-        m.put("period", r.period() == null ? null : Map.of("from", r.period().from().toString(), "to", r.period().to().toString()));
-        m.put("format", Map.of("detected", r.formatDetected().name(), "expected", r.formatExpected().name()));
+        m.put("period", r.period() == null ? null : ordered("from", r.period().from().toString(), "to", r.period().to().toString()));
+        m.put("format", ordered("detected", r.formatDetected().name(), "expected", r.formatExpected().name()));
+        if (!r.notes().isEmpty()) m.put("notes", r.notes());
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Section s : r.sections()) {
             Map<String, Object> sm = new LinkedHashMap<>();
@@ -134,6 +135,14 @@ public final class JsonReport {
         if (l.row() != null) m.put("row", l.row());
         if (l.col() != null) m.put("col", l.col());
         if (l.line() != null) m.put("line", l.line());
+        return m;
+    }
+
+    /** A two-field object in the order written (Map.of has no stable order, and the JSON must not vary between runs). */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 }

@@ -76,6 +76,8 @@ public final class ReportPage {
     public String getHeading() { return r != null && r.title() != null ? r.title() : "（未识别出标题）"; }
     public String getSource() { return a.source(); }
     public String getSha256() { return a.sha256(); }
+    /** How the input was read (e.g. where a web page's report body was found); empty for a plain file. */
+    public List<String> getNotes() { return r == null ? List.of() : r.notes(); }
     public boolean isHashed() { return a.sha256() != null; }
     public boolean isFailed() { return a.failed(); }
     public String getErrorCode() { return a.errorCode(); }

@@ -78,6 +78,10 @@ class InputFormsAuditTest {
         assertSameReport(r, original);
         Document d = new Ingestor().read(f);
         assertThat(d.notes()).anySatisfy(n -> assertThat(n).contains("id=\"article\""));
+        // The reviewer is told where the body was found, in the JSON and on the report page (escaped).
+        assertThat(r.report().notes()).isEqualTo(d.notes());
+        assertThat(JSON.valueToTree(nianbao.report.JsonReport.tree(r)).path("notes").get(0).asText()).contains("id=\"article\"");
+        assertThat(new String(nianbao.report.HtmlReport.bytes(r), java.nio.charset.StandardCharsets.UTF_8)).contains("id=&quot;article&quot;");
     }
 
     @Test

@@ -77,7 +77,7 @@ class DslShapesTest {
     private static Report withCells(Report r, List<Cell> cells) {
         return new Report(r.source(), r.sha256(), r.title(), r.titleLine(), r.agency(), r.agencyLevel(), r.reportYear(), r.titleYear(),
                 r.bodyYear(), r.publishedOn(), r.publishedLine(), r.publishedEvidence(), r.period(), r.formatDetected(),
-                r.formatExpected(), r.markers(), r.sections(), cells, r.lines(), r.text(), r.statements());
+                r.formatExpected(), r.markers(), r.sections(), cells, r.lines(), r.text(), r.statements(), r.notes());
     }
 
     private static Cell cell(String table, String row, String col, String raw, int line) {
