@@ -34,7 +34,8 @@ import org.kie.api.runtime.StatelessKieSession;
  * per run and shared by all reports (a KieBase is thread-safe; sessions are per report).
  *
  * <p>Compiling DRL costs about two seconds in a fresh JVM, so the executable-model kjar is cached
- * under a key made of the rule files' bytes and the app and Drools versions; an unchanged rule
+ * under a key made of the rule files' bytes, the app and Drools versions and the classes the rules are bound to
+ * ({@link RuleApi}); an unchanged rule
  * set starts from the cache. When the rules do not compile, the DRL build runs to report every
  * error with its file and line (the executable model reports line -1 or generated Java).
  */
@@ -274,7 +275,7 @@ public final class RuleSet {
     private static String fingerprint(Path dir, List<Path> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((APP_VERSION + "|" + DROOLS_VERSION + "|").getBytes(StandardCharsets.UTF_8));
+            md.update((APP_VERSION + "|" + DROOLS_VERSION + "|" + RuleApi.digest() + "|").getBytes(StandardCharsets.UTF_8));
             for (Path p : files) {
                 md.update(rel(dir, p).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
