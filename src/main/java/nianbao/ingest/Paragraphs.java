@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>Only long lines are split (a short line with a wide gap is a signature or a table row laid out
  * with spaces, and stays whole), and only at a run of at least two such spaces between two pieces of
- * text, so a run of digits is never cut. Each piece keeps its leading spaces, so the pieces joined
+ * text, so a run of digits is never cut; a line with no such runs is split where a plain space follows the end of
+ * a Chinese sentence (see {@link #SOFT_SEPARATOR}). Each piece keeps its leading spaces, so the pieces joined
  * give back the line exactly.
  *
  * <p>Line numbers: the pieces of one source line get consecutive numbers and every later line is
@@ -29,6 +30,12 @@ final class Paragraphs {
     static final int MIN_SEPARATORS = 2;
     /** Two or more full-width or no-break spaces, possibly mixed with ASCII spaces and tabs. */
     private static final Pattern SEPARATOR = Pattern.compile("[\\u3000\\u00A0][\\u3000\\u00A0 \\t]*[\\u3000\\u00A0]");
+    /**
+     * Where a crawler joined lines with a plain space: a space after a Chinese sentence's end, before Chinese text, is
+     * a lost line break. Not a space between two words (PDF and OCR text put spaces inside titles and labels), and
+     * never next to a digit, so the numbers of a table row laid out with spaces ("160 02 0 018") stay on one line.
+     */
+    private static final Pattern SOFT_SEPARATOR = Pattern.compile("(?<=[。！？；])[ \\t]+(?=[\\p{IsHan}“「（(])");
 
     private Paragraphs() {}
 
@@ -66,6 +73,11 @@ final class Paragraphs {
         Matcher m = SEPARATOR.matcher(line);
         while (m.find()) {
             if (m.start() > first && m.end() <= last) cuts.add(m.start());
+        }
+        if (cuts.size() < MIN_SEPARATORS) {
+            cuts.clear();
+            Matcher soft = SOFT_SEPARATOR.matcher(line);
+            while (soft.find()) if (soft.start() > first && soft.end() <= last) cuts.add(soft.start());
         }
         if (cuts.size() < MIN_SEPARATORS) return List.of(line);
         List<String> out = new ArrayList<>(cuts.size() + 1);

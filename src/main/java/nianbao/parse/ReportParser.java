@@ -182,10 +182,29 @@ public final class ReportParser {
 
     private record Title(String text, int line, String agency, Integer year) {}
 
+    /** What may follow a title that a crawler ran together with the report's first sentence or page metadata. */
+    private static final Pattern AFTER_TITLE = Pattern.compile("^(?:\\s|根据|按照|依据|依照|本报告|发布)");
+
+    /**
+     * A title at the start of a longer line ("XX县2021年政府信息公开工作年度报告 根据《条例》…"): the text up to its
+     * first 报告 when a space or the first sentence follows; null otherwise.
+     */
+    static String titleHead(String s) {
+        int end = s.indexOf("报告") + 2;
+        if (end < 2 || end > 80 || end >= s.length() || !AFTER_TITLE.matcher(s.substring(end)).find()) return null;
+        return s.substring(0, end);
+    }
+
     private static Title title(List<Line> content) {
         for (int i = 0; i < Math.min(content.size(), 25); i++) {
             Line l = content.get(i);
             String n = l.norm();
+            String head = n.length() > 80 ? titleHead(n) : null;
+            String rawHead = head == null ? null : titleHead(l.text().strip());
+            if (head != null && rawHead != null) {
+                l = new Line(l.no(), rawHead, head, head, false, false);
+                n = head;
+            }
             if (l.tableRow() || n.length() > 80 || !n.contains("报告") || !(n.contains("信息公开") || n.contains("政务公开"))
                     || n.startsWith("本") || n.startsWith("根据") || n.startsWith("关于印发")) {
                 continue;
