@@ -302,9 +302,14 @@ final class TableSolver {
         List<Cell> out = new ArrayList<>();
         int k = r.cols.size();
         boolean[] printed = printed(r, i, chosen);
+        // When nothing balances, a row whose readings place blanks is not read at all: a lost separator or cell
+        // (a flattened table whose empty cells vanished) also makes nothing balance, and a blank put in the wrong
+        // place would shift a number into another column. Such a table is reported unreadable, never accused.
+        boolean blanksPlaced = conflict && r.options.stream().anyMatch(o -> o.contains(""));
         for (int c = 0; c < k; c++) {
             Set<String> seen = new LinkedHashSet<>();
             if (chosen != null) for (int[] ch : chosen) seen.add(r.options.get(ch[i]).get(c));
+            if (blanksPlaced && seen.size() == 1) seen.add("?");
             String col = r.cols.get(c);
             if (seen.size() == 1) {
                 String p = seen.iterator().next();
@@ -320,8 +325,10 @@ final class TableSolver {
                 String why;
                 if (chosen == null) why = "连在一起的数字“" + r.run + "”的读法过多，无法确定";
                 else {
-                    String vals = seen.stream().map(p -> p.isEmpty() ? "空白" : p).limit(6).collect(Collectors.joining("、"));
-                    why = "“" + r.run + "”有多种读法" + (conflict ? "（且任何读法都不能使表内勾稽关系全部成立）" : "都能使表内勾稽关系成立")
+                    String vals = seen.stream().filter(p -> !p.equals("?")).map(p -> p.isEmpty() ? "空白" : p).limit(6).collect(Collectors.joining("、"));
+                    why = blanksPlaced
+                            ? "“" + r.run + "”的数字个数少于单元格数，空白格的位置无法确定，且任何读法都不能使表内勾稽关系全部成立，无法确定此格"
+                            : "“" + r.run + "”有多种读法" + (conflict ? "（且任何读法都不能使表内勾稽关系全部成立）" : "都能使表内勾稽关系成立")
                             + "，此格可能为" + vals + (seen.size() > 6 ? "等" : "") + "，无法确定";
                 }
                 out.add(new Cell(r.table, r.id, col, null, r.run, r.line, CellStatus.UNREADABLE, Reading.UNREADABLE, why));

@@ -91,7 +91,9 @@ final class Tokens {
             "[\\p{IsHan})”]\\s*[+\\-]?\\d[\\d ]*(?:\\.\\d+)?(?:万元|元)?(?=[\\p{IsHan}(“]|\\s*$)");
     /** Words only a statistical table has: one glued value is then enough (a row or table 4 on a line of its own). */
     private static final String[] TABLE_WORDS = {"勾稽关系", "申请人情况", "第二十条第", "信息内容", "结果维持", "尚未审结",
-        "本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计", "结转下年度"};
+        "本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计", "结转下年度",
+        // table 2's column headers, which may stand on the line of the one row under them
+        "本年制发件数", "现行有效件数", "处理决定数量", "收费金额", "采购总金额", "本年新公开数量", "对外公开总数量"};
     private static final String COUNTERS = "年月日时分秒件条项个次人家份余多号期届批类名位天倍万亿元岁米度";
     /** A number (digits, single spaces between digit groups, signs between numbers, decimals, unit). */
     private static final Pattern FLAT_NUMBER = Pattern.compile(
