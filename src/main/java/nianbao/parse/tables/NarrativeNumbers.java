@@ -24,6 +24,8 @@ public final class NarrativeNumbers {
     private static final Pattern RANGE_BEFORE = Pattern.compile(".*\\d(?:-|~|～|—|至|到)$");
     /** A clause that frames a total: "在…主动公开的1913条政府信息中". */
     private static final Pattern FRAME = Pattern.compile("在[^\\d]*\\d+(?:件|条|项|个)[^\\d]{0,12}中");
+    /** Words that open a new count rather than continue a breakdown: "全年…", "共…", "其中…", "同比…". */
+    private static final Pattern NEW_TOTAL = Pattern.compile("其中|共|全年|合计|总计|累计|全部|同比|比上年|较上年|分别");
     private static final String SENTENCE_END = "。;!?", CLAUSE_END = ",、:";
 
     public static List<Statement> of(List<SourceLine> lines) {
@@ -55,7 +57,8 @@ public final class NarrativeNumbers {
 
     /** Whether {@code s} is one count in {@code counter} with its share and nothing else counted. */
     private static boolean isSharedItem(String s, String counter) {
-        if (s.contains("其中")) return false;
+        if (NEW_TOTAL.matcher(s).find()) return false; // a sentence of its own total or comparison starts something else
+
         Matcher m = COUNT.matcher(s);
         if (!m.find() || !m.group(4).equals(counter) || m.find()) return false;
         return SHARE.matcher(s).find();

@@ -133,7 +133,8 @@ class NarrativeNumbersTest {
             "全年主动公开信息300条,其中政策文件100条,其中规章20条,其他类80条。",       // 其中…其中
             "全年主动公开信息300条。政务动态120条,其他类80条。",                       // other sentence, no 其中
             "全年主动公开信息300条。其中通过政府网站公开工作动态120条,其他信息80条。",   // a scoped subset
-            "全年主动公开信息300条,其中政务动态120条,占40%;通知公告90条,占30%。"      // shares 70 %: incomplete, both right
+            "全年主动公开信息300条,其中政务动态120条,占40%;通知公告90条,占30%。",     // shares 70 %: incomplete, both right
+            "全年主动公开信息300条,其中政务动态120条,占40%。全年办理建议提案12条,占比15%。" // a new count, not the next item
     })
     void listsThatDoNotClaimToBeTheWholeOrAreNotPlainCountsAreNotAccused(String text) throws IOException {
         assertThat(withParagraph(text)).isEmpty();
