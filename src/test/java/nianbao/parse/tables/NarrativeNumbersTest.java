@@ -81,6 +81,65 @@ class NarrativeNumbersTest {
                 assertThat(f.message()).contains("共4820条", "3项合计6820条", "超过总数2000条"));
     }
 
+    /** Report 003 with {@code text} added as a paragraph of its own after the application counts. */
+    private List<Finding> withParagraph(String text) throws IOException {
+        return findings(auditEdited(tmp, "003", "全部依法依规予以答复。", "全部依法依规予以答复。\n" + text + "\n"), "TXT-NUMBERS");
+    }
+
+    @Test
+    void aCompleteListMustAddUpToItsTotal() throws IOException {
+        // another wording: 累计发布…：其中…、…、其余…, items cut by 、
+        String ok = "全年累计发布政府信息300条:其中政务动态120条、通知公告80条、人事信息40条、其余60条。";
+        assertThat(withParagraph(ok)).isEmpty();
+        List<Finding> bad = withParagraph(ok.replace("其余60条", "其余50条"));
+        assertThat(bad).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("共300条", "4项", "其他", "120+80+40+50=290条", "相差10条", "其余50条");
+            assertThat(f.evidence()).contains("全年累计发布政府信息300条");
+        });
+    }
+
+    @Test
+    void sharesRoundedToOneDecimalAndAddingToAHundredMakeTheListComplete() throws IOException {
+        // 83/250 = 33.2 %, 167/250 = 66.8 %: consistent; in two sentences linked by their shares
+        String ok = "本年度共公开文件250条,其中政策文件83条,占比33.2%。工作动态167条,占比66.8%。";
+        assertThat(withParagraph(ok)).isEmpty();
+        assertThat(NarrativeNumbers.of(List.of(line(1, ok)))).extracting(Statement::role).containsExactly("total", "part", "part");
+        // 176 instead of 167: the parts claim the whole (33.2+66.8 = 100 %) but add up to 259, and 176/250 is 70.4 %
+        List<Finding> bad = withParagraph(ok.replace("167条", "176条"));
+        assertThat(bad).hasSize(2);
+        assertThat(bad).extracting(Finding::message)
+                .anyMatch(m -> m.contains("各项占比合计100%") && m.contains("83+176=259条") && m.contains("相差9条"))
+                .anyMatch(m -> m.contains("占66.8%") && m.contains("176÷250=70.4%") && m.contains("相差3.6个百分点"));
+    }
+
+    @Test
+    void aStatedShareIsCheckedAgainstTheFramedTotalWithinItsRounding() throws IOException {
+        // "在…N条…中" frames the total; 33/120 = 27.5 %, stated 27 % (truncated) or 28 % (rounded) are both fine
+        String frame = "在本机关门户网站发布的120条信息中,规划计划类33条,占27%;财政信息12条,占10%。";
+        assertThat(withParagraph(frame)).isEmpty();
+        assertThat(withParagraph(frame.replace("占27%", "占28%"))).isEmpty();
+        assertThat(withParagraph(frame.replace("占10%", "占12.5%"))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("财政信息12条", "12÷120=10%", "在本机关门户网站发布的120条信息中"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "全年主动公开信息300条,其中政务动态120条,通知公告80条。",                  // incomplete: no 其他, no shares
+            "全年主动公开信息300条,其中政务动态120件,其他类80件。",                    // parts in 件 under a total in 条
+            "全年主动公开信息300余条,其中政务动态120条,其他类80条。",                  // approximate total
+            "全年主动公开信息300条,其中政务动态120条,其他类80条以上。",                // approximate part
+            "全年主动公开信息300条,其中政务动态100-120条,其他类80条。",                // a range
+            "全年主动公开信息300条,其中政策文件100条(含规章20条),其他类80条。",        // a sub-list in brackets
+            "全年主动公开信息300条,其中政策文件100条,其中规章20条,其他类80条。",       // 其中…其中
+            "全年主动公开信息300条。政务动态120条,其他类80条。",                       // other sentence, no 其中
+            "全年主动公开信息300条。其中通过政府网站公开工作动态120条,其他信息80条。",   // a scoped subset
+            "全年主动公开信息300条,其中政务动态120条,占40%;通知公告90条,占30%。",     // shares 70 %: incomplete, both right
+            "全年主动公开信息300条,其中政务动态120条,占40%。全年办理建议提案12条,占比15%。" // a new count, not the next item
+    })
+    void listsThatDoNotClaimToBeTheWholeOrAreNotPlainCountsAreNotAccused(String text) throws IOException {
+        assertThat(withParagraph(text)).isEmpty();
+    }
+
     private static SourceLine line(int no, String text) {
         return new SourceLine(no, text, null, nianbao.parse.Normalizer.norm(text));
     }
