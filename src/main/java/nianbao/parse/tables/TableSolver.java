@@ -41,8 +41,11 @@ final class TableSolver {
         final int line;
         /** the source tokens (normalised) the options were cut from */
         List<String> tokens = List.of();
-        /** values per option (null = not a number); blank counts as 0. */
-        BigDecimal[][] values;
+        /**
+         * values per option in millionths ({@link #SCALE}), {@link #NAN} when not a number; blank counts as 0. Sums in
+         * the search's inner loop are then plain long additions.
+         */
+        long[][] values;
 
         private Row(String table, String id, List<String> cols, List<Cell> direct, List<List<String>> options, String run, int line) {
             this.table = table;
@@ -92,24 +95,40 @@ final class TableSolver {
         return out;
     }
 
+    /** Values are held as millionths: 万元 amounts converted from 元 have at most six decimals. */
+    static final int SCALE = 6;
+    /** Not a number, or a number the scale cannot hold exactly: a relation over it cannot be told. */
+    static final long NAN = Long.MIN_VALUE;
+
+    static long scaled(BigDecimal v) {
+        if (v == null) return NAN;
+        try {
+            return v.movePointRight(SCALE).longValueExact();
+        } catch (ArithmeticException e) {
+            return NAN;
+        }
+    }
+
     private static void prepare(Row r) {
         int k = r.cols.size();
         if (!r.searched()) {
-            BigDecimal[] v = new BigDecimal[k];
+            long[] v = new long[k];
             for (int c = 0; c < k; c++) {
                 Cell x = r.direct.get(c);
-                v[c] = x.status() == CellStatus.NUMBER ? x.value() : x.status() == CellStatus.BLANK ? BigDecimal.ZERO : null;
+                v[c] = x.status() == CellStatus.NUMBER ? scaled(x.value()) : x.status() == CellStatus.BLANK ? 0 : NAN;
             }
-            r.values = new BigDecimal[][] {v};
+            r.values = new long[][] {v};
             return;
         }
-        if (r.options == null) { r.values = new BigDecimal[0][]; return; }
-        r.values = new BigDecimal[r.options.size()][];
+        if (r.options == null) { r.values = new long[0][]; return; }
+        r.values = new long[r.options.size()][];
+        // The readings of a run share most of their pieces: each distinct piece is parsed once.
+        Map<String, Long> parsed = new HashMap<>();
         for (int o = 0; o < r.options.size(); o++) {
-            BigDecimal[] v = new BigDecimal[k];
+            long[] v = new long[k];
             for (int c = 0; c < k; c++) {
                 String p = r.options.get(o).get(c);
-                v[c] = p.isEmpty() ? BigDecimal.ZERO : Values.parse(p);
+                v[c] = p.isEmpty() ? 0 : parsed.computeIfAbsent(p, x -> scaled(Values.parse(x)));
             }
             r.values[o] = v;
         }
@@ -178,13 +197,17 @@ final class TableSolver {
 
     /** Holds (true), fails (false) or cannot be told (null: a cell that is not a number). */
     private static Boolean holds(Rel rel, List<Row> rows, int[] choice) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int j = 0; j < rel.rows.length; j++) {
-            BigDecimal v = rows.get(rel.rows[j]).values[choice[rel.rows[j]]][rel.cols[j]];
-            if (v == null) return null;
-            sum = rel.signs[j] > 0 ? sum.add(v) : sum.subtract(v);
+        long sum = 0;
+        try {
+            for (int j = 0; j < rel.rows.length; j++) {
+                long v = rows.get(rel.rows[j]).values[choice[rel.rows[j]]][rel.cols[j]];
+                if (v == NAN) return null;
+                sum = rel.signs[j] > 0 ? Math.addExact(sum, v) : Math.subtractExact(sum, v);
+            }
+        } catch (ArithmeticException overflow) {
+            return null;   // numbers too large to add up cannot be told to balance or not
         }
-        return sum.signum() == 0;
+        return sum == 0;
     }
 
     private static void read(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Row, List<Cell>> read) {
