@@ -216,18 +216,21 @@ public final class Decisions {
         Row h = sheet.getRow(sheet.getFirstRowNum());
         if (h == null) return cols;
         for (Cell c : h) {
-            String t = FORMAT.formatCellValue(c).strip();
+            String t = Format.INSTANCE.formatCellValue(c).strip();
             if (!t.isEmpty()) cols.putIfAbsent(t, c.getColumnIndex());
         }
         return cols;
     }
 
-    private static final DataFormatter FORMAT = new DataFormatter();
+    /** Made on first use: POI's formatter loads many classes, and most runs read no decisions file. */
+    private static final class Format {
+        static final DataFormatter INSTANCE = new DataFormatter();
+    }
 
     private static String text(Row row, Integer col) {
         if (col == null) return "";
         Cell c = row.getCell(col);
-        return c == null ? "" : FORMAT.formatCellValue(c).strip();
+        return c == null ? "" : Format.INSTANCE.formatCellValue(c).strip();
     }
 
     // ---- applying -------------------------------------------------------------------------------
