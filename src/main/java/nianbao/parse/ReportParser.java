@@ -63,7 +63,7 @@ public final class ReportParser {
         List<Marker> markers = markers(content, candidates);
         Format detected = detect(markers, content, reportYear);
         List<Section> sections = sections(content, candidates, Report.familyOf(detected, Format.expectedFor(reportYear)));
-        List<Cell> cells = detected.isGb() ? tables.extract(doc.blocks(), detected, debrisTexts(lines)::contains) : List.of();
+        List<Cell> cells = detected.isGb() ? tables.extract(doc.blocks(), detected, debrisTexts(lines)::contains, reportYear) : List.of();
 
         List<SourceLine> source = new ArrayList<>(lines.size());
         StringBuilder text = new StringBuilder();

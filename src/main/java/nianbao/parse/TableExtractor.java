@@ -17,6 +17,14 @@ public interface TableExtractor {
      */
     List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris);
 
+    /**
+     * @param year the report year as the parser found it (null when unknown): narrative statements about another
+     *             year say nothing about this report's tables
+     */
+    default List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris, Integer year) {
+        return extract(blocks, format, debris);
+    }
+
     default List<Cell> extract(List<Block> blocks, Format format) {
         return extract(blocks, format, Debris::isDebrisText);
     }

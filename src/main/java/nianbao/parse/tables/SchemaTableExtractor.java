@@ -29,16 +29,32 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     @Override
     public List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris) {
+        return extract(blocks, format, debris, null);
+    }
+
+    /**
+     * @param year the report year, for the narrative figures that break ties in flattened tables (a sentence that
+     *             names another year states nothing about this table); null when unknown
+     */
+    @Override
+    public List<Cell> extract(List<Block> blocks, Format format, Predicate<String> debris, Integer year) {
         if (!format.isGb()) return List.of();
         TableTemplate tpl = TableTemplate.of(format);
         List<String> labels = new ArrayList<>();
         for (Format f : List.of(Format.GB_2019, Format.GB_2021)) {
             for (TableTemplate.Entry e : TableTemplate.of(f).rows("T2")) labels.add(Normalizer.nfkc(e.label()));
         }
-        return extract(Tokens.of(blocks, debris, labels), tpl);
+        List<Item> items = Tokens.of(blocks, debris, labels);
+        // Figures matter only when some run of digits has several readings: read them only where a table has runs.
+        boolean runs = items.stream().anyMatch(i -> i.kind() == Item.Kind.VALUE && Values.isRun(i.norm()));
+        return extract(items, tpl, runs ? NarrativeFigures.of(blocks, year) : List.of());
     }
 
     static List<Cell> extract(List<Item> items, TableTemplate tpl) {
+        return extract(items, tpl, List.of());
+    }
+
+    static List<Cell> extract(List<Item> items, TableTemplate tpl, List<NarrativeFigures.Figure> figures) {
         List<Cell> out = new ArrayList<>();
         int t2 = find(items, 0, items.size(), n -> n.contains("第二十条第(一)项") || n.equals("信息内容"));
         int t3 = find(items, Math.max(t2, 0), items.size(), n -> n.contains("勾稽关系") || n.contains("申请人情况"));
@@ -50,16 +66,16 @@ public final class SchemaTableExtractor implements TableExtractor {
         int t3End = items.size();
         if (t3 >= 0) {
             int[] end = {t3};
-            out.addAll(rows(items, t3, items.size(), tpl, "T3", end));
+            out.addAll(rows(items, t3, items.size(), tpl, "T3", end, figures));
             t3End = end[0];
         }
         int t4 = find(items, t3 >= 0 ? t3End : Math.max(t2, 0), items.size(), n -> n.contains("行政复议"));
         if (t2 >= 0) {
             int t2End = t3 >= 0 ? t3 : t4 >= 0 ? t4 : items.size();
-            List<Cell> t2Cells = rows(items, t2, t2End, tpl, "T2", new int[1]);
+            List<Cell> t2Cells = rows(items, t2, t2End, tpl, "T2", new int[1], figures);
             out.addAll(0, t2Cells);
         }
-        if (t4 >= 0) out.addAll(t4(items, t4, tpl));
+        if (t4 >= 0) out.addAll(t4(items, t4, tpl, figures));
         return out;
     }
 
@@ -70,7 +86,8 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     // ---- rows of T2 and T3 ------------------------------------------------------------------------
 
-    private static List<Cell> rows(List<Item> items, int from, int to, TableTemplate tpl, String table, int[] end) {
+    private static List<Cell> rows(List<Item> items, int from, int to, TableTemplate tpl, String table, int[] end,
+                                   List<NarrativeFigures.Figure> figures) {
         List<TableTemplate.Entry> entries = tpl.entries(table);
         List<TableSolver.Row> out = new ArrayList<>();
         Set<String> rowsWithCells = new HashSet<>();
@@ -123,7 +140,17 @@ public final class SchemaTableExtractor implements TableExtractor {
         List<String> leaves = table.equals("T3")
                 ? tpl.rows("T3").stream().map(TableTemplate.Entry::id).filter(id -> id.startsWith("3.") && !id.equals("3.7")).toList()
                 : List.of();
-        return TableSolver.solve(out, leaves);
+        List<TableSolver.Stated> stated = new ArrayList<>();
+        for (NarrativeFigures.Figure f : figures) {
+            if (!f.table().equals(table)) continue;
+            int[] cols = new int[f.rows().size()];
+            for (int j = 0; j < cols.length; j++) {
+                String row = f.rows().get(j), col = f.cols().get(j);
+                cols[j] = out.stream().filter(r -> r.id.equals(row)).findFirst().map(r -> r.cols.indexOf(col)).orElse(-1);
+            }
+            stated.add(new TableSolver.Stated(f.rows(), cols, TableSolver.scaled(f.value()), f.sentence(), f.line()));
+        }
+        return TableSolver.solve(out, leaves, stated);
     }
 
     /** The item that carries entry e's label, searching forward; -1 when a later entry claims an item first. */
@@ -258,7 +285,7 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     // ---- T4: one data row of 15 cells under a two-level header -----------------------------------------
 
-    private static List<Cell> t4(List<Item> items, int from, TableTemplate tpl) {
+    private static List<Cell> t4(List<Item> items, int from, TableTemplate tpl, List<NarrativeFigures.Figure> figures) {
         int to = items.size();
         for (int i = from + 1; i < items.size(); i++) {
             Item it = items.get(i);
@@ -277,7 +304,22 @@ public final class SchemaTableExtractor implements TableExtractor {
                 for (TableTemplate.Entry r : tpl.rows("T4")) {
                     for (String c : r.cols()) { cols.add(c); rows.add(r.id()); }
                 }
-                List<Cell> flat = TableSolver.solve(List.of(row(items, label, runEnd, "T4", "", cols)), List.of());
+                // The data row is one row of the solver: a figure about (row, column) is about one of its cells.
+                List<TableSolver.Stated> stated = new ArrayList<>();
+                for (NarrativeFigures.Figure f : figures) {
+                    if (!f.table().equals("T4")) continue;
+                    int[] at = new int[f.rows().size()];
+                    List<String> ids = new ArrayList<>();
+                    for (int j = 0; j < at.length; j++) {
+                        at[j] = -1;
+                        for (int c = 0; c < cols.size(); c++) {
+                            if (rows.get(c).equals(f.rows().get(j)) && cols.get(c).equals(f.cols().get(j))) at[j] = c;
+                        }
+                        ids.add("");
+                    }
+                    stated.add(new TableSolver.Stated(ids, at, TableSolver.scaled(f.value()), f.sentence(), f.line()));
+                }
+                List<Cell> flat = TableSolver.solve(List.of(row(items, label, runEnd, "T4", "", cols)), List.of(), stated);
                 List<Cell> out = new ArrayList<>();
                 for (int c = 0; c < flat.size(); c++) {
                     Cell x = flat.get(c);

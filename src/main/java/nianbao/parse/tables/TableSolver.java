@@ -76,10 +76,21 @@ final class TableSolver {
     private record Rel(int[] rows, int[] cols, int[] signs) {}
 
     /**
+     * A figure the narrative states: the sum of the cells (row id, column index) is {@code value} (millionths).
+     * Used only to choose among readings that already satisfy every relation, never against a cell read otherwise.
+     */
+    record Stated(List<String> rows, int[] cols, long value, String sentence, int line) {}
+
+    /**
      * The cells of one table in row order.
      * @param leaves the template's result rows of T3 (3.1 … 3.6.x) for the (七)总计 relation; empty for T2/T4
      */
     static List<Cell> solve(List<Row> rows, List<String> leaves) {
+        return solve(rows, leaves, List.of());
+    }
+
+    /** @param stated figures the narrative states about cells of this table (see {@link NarrativeFigures}) */
+    static List<Cell> solve(List<Row> rows, List<String> leaves, List<Stated> stated) {
         if (rows.stream().noneMatch(Row::searched)) {
             List<Cell> out = new ArrayList<>();
             for (Row r : rows) out.addAll(r.direct);
@@ -89,7 +100,7 @@ final class TableSolver {
         List<Rel> rels = relations(rows, leaves);
         Map<Row, List<Cell>> read = new HashMap<>();
         // Independent parts (rows linked by no relation) are read one by one.
-        for (List<Integer> part : parts(rows, rels)) read(rows, rels, part, read);
+        for (List<Integer> part : parts(rows, rels)) read(rows, rels, part, read, stated);
         List<Cell> out = new ArrayList<>();
         for (Row r : rows) out.addAll(r.searched() ? read.get(r) : r.direct);
         return out;
@@ -210,11 +221,12 @@ final class TableSolver {
         return sum == 0;
     }
 
-    private static void read(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Row, List<Cell>> read) {
+    private static void read(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Row, List<Cell>> read, List<Stated> stated) {
         Set<Integer> in = new java.util.HashSet<>(part);
         List<Rel> own = rels.stream().filter(r -> in.contains(r.rows[0])).toList();
         boolean tooMany = part.stream().anyMatch(i -> rows.get(i).values.length == 0);
-        List<int[]> chosen = null;
+        List<int[]> chosen = null, balanced = null;
+        Narrative narrative = null;
         boolean conflict = false;
         if (!tooMany) {
             // Each row's readings that keep its own totals (all its readings when none does).
@@ -237,16 +249,71 @@ final class TableSolver {
                 allowed.put(i, ok.stream().mapToInt(Integer::intValue).toArray());
             }
             List<int[]> sols = rowFails ? List.of() : search(rows, own, part, allowed);
-            if (sols != null && !sols.isEmpty()) chosen = sols;
-            else if (sols != null) {
+            if (sols != null && !sols.isEmpty()) {
+                chosen = balanced = sols;
+                narrative = narrative(rows, part, sols, stated);
+                if (narrative != null && !narrative.kept.isEmpty()) chosen = narrative.kept;
+            } else if (sols != null) {
                 conflict = true;
                 chosen = leastBlame(rows, own, part, allowed);
             }
         }
         for (int i : part) {
             Row r = rows.get(i);
-            if (r.searched()) read.put(r, cells(r, i, chosen, conflict));
+            if (r.searched()) read.put(r, cells(r, i, chosen, conflict, balanced, narrative));
         }
+    }
+
+    /**
+     * What the narrative says about a tie: the balanced readings that agree with every figure stated about the
+     * part's cells ({@code kept}, empty when none does), and the figures that told readings apart. Null when no
+     * stated figure tells any two balanced readings apart (nothing to choose, or a single reading).
+     */
+    private record Narrative(List<int[]> kept, List<Stated> used) {}
+
+    private static Narrative narrative(List<Row> rows, List<Integer> part, List<int[]> sols, List<Stated> stated) {
+        if (sols.size() < 2 || stated.isEmpty()) return null;
+        Map<String, Integer> at = new HashMap<>();
+        for (int i : part) at.put(rows.get(i).id, i);
+        List<Stated> mine = new ArrayList<>();
+        for (Stated s : stated) {
+            boolean in = true;
+            for (int j = 0; j < s.rows.size() && in; j++) {
+                Integer i = at.get(s.rows.get(j));
+                in = i != null && s.cols[j] >= 0 && s.cols[j] < rows.get(i).cols.size();
+            }
+            if (in) mine.add(s);
+        }
+        List<Stated> used = new ArrayList<>();
+        for (Stated s : mine) {
+            Set<Boolean> agrees = new java.util.HashSet<>();
+            for (int[] sol : sols) agrees.add(agrees(rows, at, s, sol));
+            if (agrees.size() > 1) used.add(s);
+        }
+        if (used.isEmpty()) {
+            // No figure tells the readings apart; one that no reading agrees with still says the narrative and the
+            // table disagree: nothing is chosen on the narrative's word.
+            boolean contradicted = mine.stream().anyMatch(s -> sols.stream().noneMatch(sol -> agrees(rows, at, s, sol)));
+            return contradicted ? new Narrative(List.of(), mine) : null;
+        }
+        List<int[]> kept = new ArrayList<>();
+        for (int[] sol : sols) {
+            boolean all = true;
+            for (Stated s : mine) if (!agrees(rows, at, s, sol)) { all = false; break; }
+            if (all) kept.add(sol);
+        }
+        return new Narrative(kept, kept.isEmpty() ? mine : used);
+    }
+
+    private static boolean agrees(List<Row> rows, Map<String, Integer> at, Stated s, int[] sol) {
+        long sum = 0;
+        for (int j = 0; j < s.rows.size(); j++) {
+            int i = at.get(s.rows.get(j));
+            long v = rows.get(i).values[sol[i]][s.cols[j]];
+            if (v == NAN) return false;
+            sum += v;
+        }
+        return sum == s.value;
     }
 
     /** Every reading of the part that satisfies all its relations (null past the search bounds). */
@@ -321,10 +388,10 @@ final class TableSolver {
         }
     }
 
-    private static List<Cell> cells(Row r, int i, List<int[]> chosen, boolean conflict) {
+    private static List<Cell> cells(Row r, int i, List<int[]> chosen, boolean conflict, List<int[]> balanced, Narrative narrative) {
         List<Cell> out = new ArrayList<>();
         int k = r.cols.size();
-        boolean[] printed = printed(r, i, chosen);
+        boolean[] printed = printed(r, i, balanced != null ? balanced : chosen);
         // When nothing balances, a row whose readings place blanks is not read at all: a lost separator or cell
         // (a flattened table whose empty cells vanished) also makes nothing balance, and a blank put in the wrong
         // place would shift a number into another column. Such a table is reported unreadable, never accused.
@@ -334,7 +401,17 @@ final class TableSolver {
             if (chosen != null) for (int[] ch : chosen) seen.add(r.options.get(ch[i]).get(c));
             if (blanksPlaced && seen.size() == 1) seen.add("?");
             String col = r.cols.get(c);
-            if (seen.size() == 1) {
+            final int col0 = c;
+            boolean settled = seen.size() == 1 && narrative != null && !narrative.kept.isEmpty()
+                    && balanced.stream().map(ch -> r.options.get(ch[i]).get(col0)).distinct().count() > 1;
+            if (settled) {
+                String p = seen.iterator().next();
+                BigDecimal v = p.isEmpty() ? null : Values.parse(p);
+                CellStatus st = p.isEmpty() ? CellStatus.BLANK : v == null ? CellStatus.UNREADABLE : CellStatus.NUMBER;
+                String note = "连在一起的数字“" + r.run + "”有多种读法都能使表内勾稽关系成立，报告正文" + quotes(narrative.used)
+                        + "所述数字只与其中一种相符，此格按该读法读出";
+                out.add(new Cell(r.table, r.id, col, v, r.run, r.line, st, Reading.INFERRED, note));
+            } else if (seen.size() == 1) {
                 String p = seen.iterator().next();
                 BigDecimal v = p.isEmpty() ? null : Values.parse(p);
                 CellStatus st = p.isEmpty() ? CellStatus.BLANK : v == null ? CellStatus.UNREADABLE : CellStatus.NUMBER;
@@ -353,11 +430,20 @@ final class TableSolver {
                             ? "“" + r.run + "”的数字个数少于单元格数，空白格的位置无法确定，且任何读法都不能使表内勾稽关系全部成立，无法确定此格"
                             : "“" + r.run + "”有多种读法" + (conflict ? "（且任何读法都不能使表内勾稽关系全部成立）" : "都能使表内勾稽关系成立")
                             + "，此格可能为" + vals + (seen.size() > 6 ? "等" : "") + "，无法确定";
+                    if (narrative != null && narrative.kept.isEmpty()) {
+                        why += "；报告正文" + quotes(narrative.used) + "所述数字与每一种读法都不符，未据此取舍";
+                    }
                 }
                 out.add(new Cell(r.table, r.id, col, null, r.run, r.line, CellStatus.UNREADABLE, Reading.UNREADABLE, why));
             }
         }
         return out;
+    }
+
+    /** The sentences of the figures, quoted (each once, at most two, shortened). */
+    private static String quotes(List<Stated> used) {
+        return used.stream().map(s -> s.sentence.length() > 60 ? s.sentence.substring(0, 60) + "…" : s.sentence).distinct().limit(2)
+                .map(s -> "“" + s + "”").collect(Collectors.joining("、"));
     }
 
     /**
