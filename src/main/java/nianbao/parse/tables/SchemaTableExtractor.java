@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import nianbao.ingest.Block;
 import nianbao.model.Cell;
 import nianbao.model.CellStatus;
@@ -44,17 +45,20 @@ public final class SchemaTableExtractor implements TableExtractor {
         for (Format f : List.of(Format.GB_2019, Format.GB_2021)) {
             for (TableTemplate.Entry e : TableTemplate.of(f).rows("T2")) labels.add(Normalizer.nfkc(e.label()));
         }
-        List<Item> items = Tokens.of(blocks, debris, labels);
-        // Figures matter only when some run of digits has several readings: read them only where a table has runs.
-        boolean runs = items.stream().anyMatch(i -> i.kind() == Item.Kind.VALUE && Values.isRun(i.norm()));
-        return extract(items, tpl, runs ? NarrativeFigures.of(blocks, year) : List.of());
+        // The narrative is read only when a table meets a tie (several readings that balance), at most once.
+        List<List<NarrativeFigures.Figure>> once = new ArrayList<>(1);
+        Supplier<List<NarrativeFigures.Figure>> figures = () -> {
+            if (once.isEmpty()) once.add(NarrativeFigures.of(blocks, year));
+            return once.get(0);
+        };
+        return extract(Tokens.of(blocks, debris, labels), tpl, figures);
     }
 
     static List<Cell> extract(List<Item> items, TableTemplate tpl) {
-        return extract(items, tpl, List.of());
+        return extract(items, tpl, List::of);
     }
 
-    static List<Cell> extract(List<Item> items, TableTemplate tpl, List<NarrativeFigures.Figure> figures) {
+    static List<Cell> extract(List<Item> items, TableTemplate tpl, Supplier<List<NarrativeFigures.Figure>> figures) {
         List<Cell> out = new ArrayList<>();
         int t2 = find(items, 0, items.size(), n -> n.contains("第二十条第(一)项") || n.equals("信息内容"));
         int t3 = find(items, Math.max(t2, 0), items.size(), n -> n.contains("勾稽关系") || n.contains("申请人情况"));
@@ -87,7 +91,7 @@ public final class SchemaTableExtractor implements TableExtractor {
     // ---- rows of T2 and T3 ------------------------------------------------------------------------
 
     private static List<Cell> rows(List<Item> items, int from, int to, TableTemplate tpl, String table, int[] end,
-                                   List<NarrativeFigures.Figure> figures) {
+                                   Supplier<List<NarrativeFigures.Figure>> figures) {
         List<TableTemplate.Entry> entries = tpl.entries(table);
         List<TableSolver.Row> out = new ArrayList<>();
         Set<String> rowsWithCells = new HashSet<>();
@@ -140,16 +144,19 @@ public final class SchemaTableExtractor implements TableExtractor {
         List<String> leaves = table.equals("T3")
                 ? tpl.rows("T3").stream().map(TableTemplate.Entry::id).filter(id -> id.startsWith("3.") && !id.equals("3.7")).toList()
                 : List.of();
-        List<TableSolver.Stated> stated = new ArrayList<>();
-        for (NarrativeFigures.Figure f : figures) {
-            if (!f.table().equals(table)) continue;
-            int[] cols = new int[f.rows().size()];
-            for (int j = 0; j < cols.length; j++) {
-                String row = f.rows().get(j), col = f.cols().get(j);
-                cols[j] = out.stream().filter(r -> r.id.equals(row)).findFirst().map(r -> r.cols.indexOf(col)).orElse(-1);
+        Supplier<List<TableSolver.Stated>> stated = () -> {
+            List<TableSolver.Stated> st = new ArrayList<>();
+            for (NarrativeFigures.Figure f : figures.get()) {
+                if (!f.table().equals(table)) continue;
+                int[] cols = new int[f.rows().size()];
+                for (int j = 0; j < cols.length; j++) {
+                    String row = f.rows().get(j), col = f.cols().get(j);
+                    cols[j] = out.stream().filter(r -> r.id.equals(row)).findFirst().map(r -> r.cols.indexOf(col)).orElse(-1);
+                }
+                st.add(new TableSolver.Stated(f.rows(), cols, TableSolver.scaled(f.value()), f.sentence(), f.line()));
             }
-            stated.add(new TableSolver.Stated(f.rows(), cols, TableSolver.scaled(f.value()), f.sentence(), f.line()));
-        }
+            return st;
+        };
         return TableSolver.solve(out, leaves, stated);
     }
 
@@ -285,7 +292,7 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     // ---- T4: one data row of 15 cells under a two-level header -----------------------------------------
 
-    private static List<Cell> t4(List<Item> items, int from, TableTemplate tpl, List<NarrativeFigures.Figure> figures) {
+    private static List<Cell> t4(List<Item> items, int from, TableTemplate tpl, Supplier<List<NarrativeFigures.Figure>> figures) {
         int to = items.size();
         for (int i = from + 1; i < items.size(); i++) {
             Item it = items.get(i);
@@ -305,20 +312,23 @@ public final class SchemaTableExtractor implements TableExtractor {
                     for (String c : r.cols()) { cols.add(c); rows.add(r.id()); }
                 }
                 // The data row is one row of the solver: a figure about (row, column) is about one of its cells.
-                List<TableSolver.Stated> stated = new ArrayList<>();
-                for (NarrativeFigures.Figure f : figures) {
-                    if (!f.table().equals("T4")) continue;
-                    int[] at = new int[f.rows().size()];
-                    List<String> ids = new ArrayList<>();
-                    for (int j = 0; j < at.length; j++) {
-                        at[j] = -1;
-                        for (int c = 0; c < cols.size(); c++) {
-                            if (rows.get(c).equals(f.rows().get(j)) && cols.get(c).equals(f.cols().get(j))) at[j] = c;
+                Supplier<List<TableSolver.Stated>> stated = () -> {
+                    List<TableSolver.Stated> st = new ArrayList<>();
+                    for (NarrativeFigures.Figure f : figures.get()) {
+                        if (!f.table().equals("T4")) continue;
+                        int[] at = new int[f.rows().size()];
+                        List<String> ids = new ArrayList<>();
+                        for (int j = 0; j < at.length; j++) {
+                            at[j] = -1;
+                            for (int c = 0; c < cols.size(); c++) {
+                                if (rows.get(c).equals(f.rows().get(j)) && cols.get(c).equals(f.cols().get(j))) at[j] = c;
+                            }
+                            ids.add("");
                         }
-                        ids.add("");
+                        st.add(new TableSolver.Stated(ids, at, TableSolver.scaled(f.value()), f.sentence(), f.line()));
                     }
-                    stated.add(new TableSolver.Stated(ids, at, TableSolver.scaled(f.value()), f.sentence(), f.line()));
-                }
+                    return st;
+                };
                 List<Cell> flat = TableSolver.solve(List.of(row(items, label, runEnd, "T4", "", cols)), List.of(), stated);
                 List<Cell> out = new ArrayList<>();
                 for (int c = 0; c < flat.size(); c++) {

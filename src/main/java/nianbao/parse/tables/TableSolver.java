@@ -86,11 +86,14 @@ final class TableSolver {
      * @param leaves the template's result rows of T3 (3.1 … 3.6.x) for the (七)总计 relation; empty for T2/T4
      */
     static List<Cell> solve(List<Row> rows, List<String> leaves) {
-        return solve(rows, leaves, List.of());
+        return solve(rows, leaves, List::of);
     }
 
-    /** @param stated figures the narrative states about cells of this table (see {@link NarrativeFigures}) */
-    static List<Cell> solve(List<Row> rows, List<String> leaves, List<Stated> stated) {
+    /**
+     * @param stated figures the narrative states about cells of this table (see {@link NarrativeFigures}); asked for
+     *               only when some part of the table has several balanced readings
+     */
+    static List<Cell> solve(List<Row> rows, List<String> leaves, java.util.function.Supplier<List<Stated>> stated) {
         if (rows.stream().noneMatch(Row::searched)) {
             List<Cell> out = new ArrayList<>();
             for (Row r : rows) out.addAll(r.direct);
@@ -221,7 +224,8 @@ final class TableSolver {
         return sum == 0;
     }
 
-    private static void read(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Row, List<Cell>> read, List<Stated> stated) {
+    private static void read(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Row, List<Cell>> read,
+                             java.util.function.Supplier<List<Stated>> stated) {
         Set<Integer> in = new java.util.HashSet<>(part);
         List<Rel> own = rels.stream().filter(r -> in.contains(r.rows[0])).toList();
         boolean tooMany = part.stream().anyMatch(i -> rows.get(i).values.length == 0);
@@ -271,8 +275,11 @@ final class TableSolver {
      */
     private record Narrative(List<int[]> kept, List<Stated> used) {}
 
-    private static Narrative narrative(List<Row> rows, List<Integer> part, List<int[]> sols, List<Stated> stated) {
-        if (sols.size() < 2 || stated.isEmpty()) return null;
+    private static Narrative narrative(List<Row> rows, List<Integer> part, List<int[]> sols,
+                                       java.util.function.Supplier<List<Stated>> figures) {
+        if (sols.size() < 2) return null;
+        List<Stated> stated = figures.get();
+        if (stated.isEmpty()) return null;
         Map<String, Integer> at = new HashMap<>();
         for (int i : part) at.put(rows.get(i).id, i);
         List<Stated> mine = new ArrayList<>();

@@ -184,7 +184,7 @@ class NarrativeTiesTest {
         TableSolver.Row row = TableSolver.Row.options("T3", "1", cols, options, "run", 3, List.of("run"));
         TableSolver.Stated received = new TableSolver.Stated(List.of("1"), new int[] {6}, TableSolver.scaled(new BigDecimal(61)),
                 "全年收到政府信息公开申请61件。", 2);
-        List<Cell> cells = TableSolver.solve(List.of(row), List.of(), List.of(received));
+        List<Cell> cells = TableSolver.solve(List.of(row), List.of(), () -> List.of(received));
         assertThat(cells).extracting(c -> c.value().intValue()).containsExactly(60, 1, 0, 0, 0, 0, 61);
         assertThat(cells.get(0).read()).isEqualTo(Reading.INFERRED);
         assertThat(cells.get(0).note()).contains("收到政府信息公开申请61件");
