@@ -36,8 +36,9 @@ public final class NarrativeFigures {
 
     /** Paragraph breaks inside a line: a run of ideographic spaces, or a CR. */
     private static final Pattern PARAGRAPH = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000|\\s*\\r[\\s\\u3000]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。;；!！?？])");
-    private static final Pattern CLAUSE_END = Pattern.compile("[,:]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!！?？])");
+    /** Clauses of a sentence; a semicolon joins clauses of one sentence ("收到申请8件；办结7件"). */
+    private static final Pattern CLAUSE_END = Pattern.compile("[,:;]");
     /** An exact count: digits right before 件 or 起, not a range end, not followed by a qualifier. */
     private static final Pattern COUNT = Pattern.compile("(?<![\\d.\\-~～至到])(\\d+)(件|起)(?!以上|左右|以下|以内|之多|次)");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?:-\\d{1,2})?年");
@@ -45,6 +46,8 @@ public final class NarrativeFigures {
     private static final Pattern NOT_THIS_YEAR = Pattern.compile("累计|历年|以来|截至|截止|至今|上半年|下半年|季度|月份|去年|前年|明年");
     /** Words that make a count approximate, comparative or a share, wherever they stand before it. */
     private static final Pattern NOT_EXACT = Pattern.compile("约|近|余|多|超过|逾|不足|不到|左右|以上|同比|较|比上年|增长|下降|增加|减少|平均|每|人均|占");
+    /** A count that takes in the year before's ("收到申请12件（含上年结转2件）"): not the year's new applications. */
+    private static final Pattern WITH_CARRIED = Pattern.compile("(?:含|包括|包含)(?:了)?(?:上年|上一年|结转)");
     /** A breakdown: what follows counts a part, not the whole. */
     private static final Pattern BREAKDOWN = Pattern.compile("其中|分别|包括|含");
 
@@ -67,7 +70,7 @@ public final class NarrativeFigures {
             new Target(Kind.RECEIVED, Pattern.compile(SUBJECT + "(?:收到|新收|接收|接到)(?:了)?" + APPLICATIONS)),
             new Target(Kind.CARRIED_IN, Pattern.compile(SUBJECT + "上年度?结转(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:共)?")),
             new Target(Kind.CONCLUDED, Pattern.compile(SUBJECT + "(?:办结|办理完结|答复办结)(?:了)?(?:" + APPLICATIONS + ")?")),
-            new Target(Kind.CARRIED_OUT, Pattern.compile(SUBJECT + "结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共)?")),
+            new Target(Kind.CARRIED_OUT, Pattern.compile(SUBJECT + "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?")),
             new Target(Kind.DISCLOSED, Pattern.compile("(?:其中)?予以公开(?:的)?(?:申请)?")),
             new Target(Kind.PARTLY, Pattern.compile("(?:其中)?部分公开(?:的)?(?:申请)?")),
             new Target(Kind.REVIEW, Pattern.compile(SUBJECT + "(?:被申请|被提起|发生|收到)?" + BECAUSE + "(?:被申请|被提起|发生|收到)?(?:的)?行政复议(?:案件)?(?:共)?")),
@@ -162,6 +165,7 @@ public final class NarrativeFigures {
                 if (!result && lead.startsWith("其中")) continue;
                 boolean t3 = kind.ordinal() <= Kind.PARTLY.ordinal();
                 if (t3 && !applications) continue;           // 办结、予以公开 of what? only of applications
+                if (kind == Kind.RECEIVED && WITH_CARRIED.matcher(s).find()) continue;
                 if ((kind == Kind.REVIEW || kind == Kind.LITIGATION) && !disclosure) continue; // the body's own review caseload
                 if (m.group(2).equals("起") && kind != Kind.REVIEW && kind != Kind.LITIGATION) continue;
                 out.add(figure(kind, doc, new BigDecimal(m.group(1)), line, quote));

@@ -24,6 +24,8 @@ class NarrativeFiguresTest {
     void applicationsReceivedConcludedAndCarriedOver() {
         assertThat(read("本年度我局共收到公民、法人或其他组织提交的政府信息公开申请25件，上年结转3件，办结26件，结转下年度继续办理2件。", 2022))
                 .containsExactly("T3/1/total=25", "T3/2/total=3", "T3/3.7/total=26", "T3/4/total=2");
+        assertThat(read("本局收到信息公开申请8件；办理完结7件，结转到下一年度办理1件。", 2024))
+                .containsExactly("T3/1/total=8", "T3/3.7/total=7", "T3/4/total=1");
         // the results of the applications, also when a 其中 introduces them
         assertThat(read("2022年新收政府信息公开申请12件，其中予以公开7件、部分公开3件。", 2022))
                 .containsExactly("T3/1/total=12", "T3/3.1/total=7", "T3/3.2/total=3");
@@ -68,6 +70,7 @@ class NarrativeFiguresTest {
             "门户网站发布规范性文件30件。",                           // published, not issued
             "全年收到政府信息公开申请30次。",                         // another unit
             "（其中收到政府信息公开申请30件）",                       // inside brackets
+            "全年收到政府信息公开申请30件（含上年结转2件）。",         // takes in the year before's
     })
     void statementsThatAreNotAboutTheCellAreIgnored(String sentence) {
         assertThat(read(sentence, 2022)).noneMatch(s -> s.endsWith("=30"));
