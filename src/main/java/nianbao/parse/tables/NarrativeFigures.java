@@ -130,15 +130,16 @@ public final class NarrativeFigures {
         boolean breakdown = false;
         Kind lastKind = null;
         String lastDoc = null;
+        int depth = 0; // open brackets, over the whole sentence: a count inside them qualifies the one before
         for (String clause : CLAUSE_END.split(s)) {
-            int depth = 0, scanned = 0, from = 0;
+            int scanned = 0, from = 0;
             Matcher m = COUNT.matcher(clause);
             while (m.find()) {
-                for (; scanned < m.start(); scanned++) depth += bracket(clause.charAt(scanned));
+                for (; scanned < m.start(); scanned++) depth = Math.max(0, depth + bracket(clause.charAt(scanned)));
                 String piece = clause.substring(from, m.start());
                 from = m.end();
                 String lead = LEAD.matcher(piece).replaceFirst("");
-                if (depth > 0 || NOT_EXACT.matcher(piece).find()) { lastKind = null; continue; }
+                if (depth > 0 || NOT_EXACT.matcher(piece).find()) { lastKind = null; lastDoc = null; continue; }
                 if (BREAKDOWN.matcher(piece).find()) breakdown = true;
                 Kind kind = null;
                 String doc = null;
@@ -170,6 +171,7 @@ public final class NarrativeFigures {
                 if (m.group(2).equals("起") && kind != Kind.REVIEW && kind != Kind.LITIGATION) continue;
                 out.add(figure(kind, doc, new BigDecimal(m.group(1)), line, quote));
             }
+            for (; scanned < clause.length(); scanned++) depth = Math.max(0, depth + bracket(clause.charAt(scanned)));
             if (BREAKDOWN.matcher(clause.substring(Math.min(from, clause.length()))).find()) breakdown = true;
         }
     }

@@ -71,6 +71,7 @@ class NarrativeFiguresTest {
             "全年收到政府信息公开申请30次。",                         // another unit
             "（其中收到政府信息公开申请30件）",                       // inside brackets
             "全年收到政府信息公开申请30件（含上年结转2件）。",         // takes in the year before's
+            "全年主动公开信息500条（依申请公开方面：新收政府信息公开申请30件）。", // a bracket over two clauses
     })
     void statementsThatAreNotAboutTheCellAreIgnored(String sentence) {
         assertThat(read(sentence, 2022)).noneMatch(s -> s.endsWith("=30"));
