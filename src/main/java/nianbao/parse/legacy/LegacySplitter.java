@@ -31,6 +31,8 @@ final class LegacySplitter {
 
     /** Readings of one group beyond this many are not enumerated: the group stays unread. */
     private static final int MAX_SOLUTIONS = 20_000;
+    /** Nodes of the search over one group beyond this many: the group stays unread (keeps a hostile table fast). */
+    private static final int MAX_STEPS = 500_000;
     private static final String BLANK_MARKS = "/-—";
 
     /** One way of reading a row: a value (or null for blank) per column. */
@@ -251,7 +253,7 @@ final class LegacySplitter {
         List<int[]> solutions = new ArrayList<>();
         int[] pick = new int[members.size()];
         boolean overflow = !enumerate(members, 0, pick, own, headIn, complete && headIn && members.size() == group.size(),
-                columns.size(), solutions);
+                columns.size(), solutions, new int[1]);
         if (overflow) {
             for (int g : members) {
                 if (own.get(g).size() == 1) chosen[g] = new Candidate[] {own.get(g).get(0)};
@@ -308,7 +310,8 @@ final class LegacySplitter {
      * {@code complete}. Returns false when more than {@link #MAX_SOLUTIONS} readings survive.
      */
     private static boolean enumerate(List<Integer> members, int m, int[] pick, List<List<Candidate>> own, boolean headIn,
-                                     boolean complete, int k, List<int[]> out) {
+                                     boolean complete, int k, List<int[]> out, int[] steps) {
+        if (++steps[0] > MAX_STEPS) return false;
         if (m == members.size()) {
             if (complete && headIn) {
                 BigDecimal[] total = own.get(members.get(0)).get(pick[0]).values();
@@ -330,7 +333,7 @@ final class LegacySplitter {
         for (int i = 0; i < cs.size(); i++) {
             pick[m] = i;
             if (m > 0 && headIn && !withinTotal(cs.get(i).values(), own.get(members.get(0)).get(pick[0]).values())) continue;
-            if (!enumerate(members, m + 1, pick, own, headIn, complete, k, out)) return false;
+            if (!enumerate(members, m + 1, pick, own, headIn, complete, k, out, steps)) return false;
         }
         return true;
     }

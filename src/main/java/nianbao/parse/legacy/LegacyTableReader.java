@@ -38,6 +38,8 @@ public final class LegacyTableReader {
     /** What may follow a number that belongs to a date or a share, not to the table. */
     private static final String NOT_A_VALUE = "年月日号%";
     private static final int MAX_LINES = 80;
+    /** A statistics table is short: no more text than this after its header is looked at (a flattened page may be megabytes). */
+    private static final int MAX_CHARS = 20_000;
 
     /** A row as found, before its values are split into columns. */
     static final class RawRow {
@@ -77,6 +79,8 @@ public final class LegacyTableReader {
     }
 
     private static void append(StringBuilder sb, List<Integer> at, String s, int line) {
+        if (sb.length() >= MAX_CHARS) return;
+        if (sb.length() + s.length() > MAX_CHARS) s = s.substring(0, MAX_CHARS - sb.length());
         sb.append(s);
         for (int k = 0; k < s.length(); k++) at.add(line);
     }

@@ -187,4 +187,18 @@ class LegacyTableReaderTest {
         assertCell(board.cells().get(1), null, Reading.INFERRED);
         assertEquals(r.legacyRows(), t.rows());
     }
+
+    @Test
+    void longRunsInABigBreakdownStayFastAndUnread() {
+        StringBuilder t = new StringBuilder("指标名称计量单位本年度上年度历年累计受理申请总数件123456789123456789123456789其中：");
+        for (int i = 1; i <= 6; i++) t.append(i).append("、申请渠道").append("甲乙丙丁戊".charAt(Math.min(i, 5) - 1)).append("件987654321987654321");
+        t.append("7、其他申请件111111111111111111");
+        long start = System.nanoTime();
+        LegacyTable table = read(t.toString());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 3000, ms + " ms");
+        assertNotNull(table);
+        assertEquals(8, table.rows().size());
+        for (LegacyRow r : table.rows()) assertNull(r.getCurrentValue(), r.toString());
+    }
 }
