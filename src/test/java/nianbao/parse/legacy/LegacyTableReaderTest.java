@@ -201,4 +201,36 @@ class LegacyTableReaderTest {
         assertEquals(8, table.rows().size());
         for (LegacyRow r : table.rows()) assertNull(r.getCurrentValue(), r.toString());
     }
+
+    @Test
+    void aWordTableIsReadThroughTheWholePipeline() throws Exception {
+        byte[] bytes;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            for (String p : List.of("某某县卫生局2012年政府信息公开工作年度报告", "本报告根据《中华人民共和国政府信息公开条例》编制。",
+                    "一、概述", "我局认真贯彻落实《条例》，明确专人负责，全年工作平稳有序。",
+                    "二、主动公开政府信息情况", "全年主动公开政府信息120条。",
+                    "三、依申请公开政府信息情况", "全年未收到政府信息公开申请。",
+                    "四、政府信息公开工作存在的主要问题及改进情况", "公开内容还不够全面，下一步将加强培训。", "附：统计表")) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            String[][] rows = {{"指标名称", "计量单位", "本年度", "历年累计"}, {"主动公开信息数", "条", "120", "870"},
+                    {"其中：（1）网站公开", "条", "118", "860"}, {"（2）其他方式公开", "条", "2", "10"}, {"行政诉讼数", "件", "0", "0"}};
+            org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable(rows.length, 4);
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 4; c++) table.getRow(r).getCell(c).setText(rows[r][c]);
+            }
+            doc.write(out);
+            bytes = out.toByteArray();
+        }
+        Report r = new ReportParser().parse(new Ingestor().read("legacy.docx", bytes));
+        LegacyTable t = r.legacyTable();
+        assertNotNull(t, "legacy table");
+        assertEquals(List.of("本年度", "历年累计"), t.columns());
+        assertEquals(4, t.rows().size());
+        assertCell(row(t, "网站公开").cells().get(0), "118", Reading.DIRECT);
+        assertEquals(2, row(t, "其他方式公开").number());
+        assertEquals("主动公开信息数", row(t, "其他方式公开").parent());
+        assertCell(row(t, "行政诉讼数").cells().get(1), "0", Reading.DIRECT);
+    }
 }
