@@ -22,12 +22,29 @@ public record Report(
         List<SourceLine> lines,
         String text,
         List<Statement> statements,
-        List<String> notes) {
+        List<String> notes,
+        LegacyTable legacyTable) {
 
-    /** @param notes how the input was read, in Chinese, for the reviewer (e.g. where a web page's report body was found) */
+    /**
+     * @param notes       how the input was read, in Chinese, for the reviewer (e.g. where a web page's report body was found)
+     * @param legacyTable the local statistics table of a 2008-style report (统计表 with 本年度/历年累计), null when none was found
+     */
     public Report {
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** A report without a legacy statistics table. */
+    public Report(String source, String sha256, String title, int titleLine, String agency, AgencyLevel agencyLevel,
+                  Integer reportYear, Integer titleYear, Integer bodyYear,
+                  LocalDate publishedOn, int publishedLine, String publishedEvidence, Period period,
+                  Format formatDetected, Format formatExpected, List<Marker> markers, List<Section> sections, List<Cell> cells,
+                  List<SourceLine> lines, String text, List<Statement> statements, List<String> notes) {
+        this(source, sha256, title, titleLine, agency, agencyLevel, reportYear, titleYear, bodyYear, publishedOn, publishedLine,
+                publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements, notes, null);
+    }
+
+    /** For rules: the legacy table's rows (empty when there is none). */
+    public List<LegacyRow> legacyRows() { return legacyTable == null ? List.of() : legacyTable.rows(); }
 
     public boolean isGb() { return formatDetected.isGb(); }
 
@@ -57,14 +74,14 @@ public record Report(
     /** The same report with the publication date a batch manifest supplies (dates usually live on the web page). */
     public Report withPublishedOn(LocalDate date, String evidence) {
         return new Report(source, sha256, title, titleLine, agency, agencyLevel, reportYear, titleYear, bodyYear,
-                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements, notes);
+                date, 0, evidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text, statements, notes, legacyTable);
     }
 
     /** The same report with the issuing body a batch manifest supplies. */
     public Report withAgency(String agency, AgencyLevel level) {
         return new Report(source, sha256, title, titleLine, agency, level, reportYear, titleYear, bodyYear,
                 publishedOn, publishedLine, publishedEvidence, period, formatDetected, formatExpected, markers, sections, cells, lines, text,
-                statements, notes);
+                statements, notes, legacyTable);
     }
 
     public Section section(String id) {

@@ -71,13 +71,16 @@ public final class ReportParser {
             source.add(new SourceLine(l.no(), l.text(), doc.places().get(l.no()), l.matched()));
             if (l.isContent()) text.append(l.norm()).append(' ');
         }
+        List<nianbao.model.Statement> statements = nianbao.parse.tables.NarrativeNumbers.of(source);
+        // the local 统计表 of a 2008-style report (the national tables T2–T4 do not exist there)
+        nianbao.model.LegacyTable legacy = detected.isGb() ? null : nianbao.parse.legacy.LegacyTableReader.read(source, statements);
         return new Report(doc.source(), doc.sha256(),
                 title.text, title.line, agency, level(agency, content),
                 reportYear, titleYear, bodyYear,
                 published == null ? null : published.date, published == null ? 0 : published.line,
                 published == null ? null : published.evidence,
                 period, detected, Format.expectedFor(reportYear), markers,
-                sections, cells, source, text.toString(), nianbao.parse.tables.NarrativeNumbers.of(source), doc.notes());
+                sections, cells, source, text.toString(), statements, doc.notes(), legacy);
     }
 
     /** The texts of the lines found to be page furniture (a function of the text alone). */

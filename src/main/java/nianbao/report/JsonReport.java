@@ -83,6 +83,7 @@ public final class JsonReport {
             cells.add(cm);
         }
         m.put("cells", cells);
+        if (r.legacyTable() != null) m.put("legacyTable", legacyTable(r.legacyTable()));
         Reviewed rv = review != null ? review : Decisions.NONE.apply(a, null, null);
         m.put("score", rv.score());
         m.put("grade", rv.grade());
@@ -143,6 +144,39 @@ public final class JsonReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(k1, v1);
         m.put(k2, v2);
+        return m;
+    }
+
+    /** The legacy statistics table (additive key {@code legacyTable}): columns, and per row its values and how each was read. */
+    private static Map<String, Object> legacyTable(nianbao.model.LegacyTable t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", t.line());
+        m.put("columns", t.columns());
+        m.put("periodColumn", t.period() >= 0 ? t.columns().get(t.period()) : null);
+        m.put("layout", t.layout());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (nianbao.model.LegacyRow row : t.rows()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("label", row.label());
+            rm.put("unit", row.unit());
+            if (row.number() > 0) rm.put("number", row.number());
+            if (row.parent() != null) rm.put("parent", row.parent());
+            rm.put("line", row.line());
+            rm.put("raw", row.raw());
+            List<Map<String, Object>> values = new ArrayList<>();
+            for (nianbao.model.LegacyCell c : row.cells()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("column", c.column());
+                cm.put("value", c.value());
+                if (c.status() != nianbao.model.CellStatus.NUMBER) cm.put("status", c.status().name().toLowerCase());
+                cm.put("read", c.read().name().toLowerCase());
+                if (c.note() != null) cm.put("note", c.note());
+                values.add(cm);
+            }
+            rm.put("values", values);
+            rows.add(rm);
+        }
+        m.put("rows", rows);
         return m;
     }
 }

@@ -114,6 +114,8 @@ public final class ReportPage {
     public List<LineView> getLines() { return lines; }
     /** The statistical tables redrawn; null when the report has none (so th:if needs no expression). */
     public List<TableGrid.Grid> getTables() { return tables.isEmpty() ? null : tables; }
+    /** The legacy statistics table (统计表 of a 2008-style report); null when there is none. */
+    public LegacyTableView getLegacy() { return r == null ? null : LegacyTableView.of(r.legacyTable()); }
 
     /** A source line as the listing shows it (hundreds per report: nothing is left to the template). */
     public static final class LineView {

@@ -142,7 +142,7 @@ public final class RuleSet {
      */
     public static final java.util.Set<String> JAVA_FACT_TYPES = java.util.Set.of(
             "nianbao.model.Report", "nianbao.model.Section", "nianbao.model.Cell", "nianbao.model.Statement",
-            "nianbao.model.SourceLine",
+            "nianbao.model.SourceLine", "nianbao.model.LegacyRow",
             // the batch runner's cross-report session (package nianbao.batch; named, not imported: data flows one way)
             "nianbao.batch.ReportFacts", "nianbao.batch.TextOverlap");
 
@@ -157,6 +157,7 @@ public final class RuleSet {
         facts.addAll(report.cells());
         facts.addAll(report.statements());
         facts.addAll(report.lines());
+        facts.addAll(report.legacyRows());
         session.execute(facts);
         return findings.list();
     }

@@ -17,7 +17,7 @@ public final class NarrativeNumbers {
     private NarrativeNumbers() {}
 
     private static final Pattern COUNT =
-            Pattern.compile("(约|近|超过|逾)?(\\d+(?:\\.\\d+)?)(余|多)?(人次|件|条|项|次|个|起|家)(以上|左右|以下|以内)?");
+            Pattern.compile("(约|近|超过|逾)?(\\d+(?:\\.\\d+)?)(余|多)?(人次|件|条|项|次|个|起|家|份)(以上|左右|以下|以内)?");
     /** A share stated right after a count: "占73%", "占比8.1%", "占总数的27%". */
     private static final Pattern SHARE = Pattern.compile("占(?:比|比为|总数的?|总量的?|全部的?)?(\\d+(?:\\.\\d+)?)%");
     /** One end of a range just before a number: "3-5件", "3至5件". */
