@@ -61,6 +61,43 @@ public final class Evaluator {
         return s;
     }
 
+    /**
+     * A row of a crawler export that is not the report this ground truth describes, judged by what the ground truth
+     * records about it. A row that is not an annual report must get the not-annual verdict, and any other finding on
+     * it (FMT-UNKNOWN, SEC-MISSING, YEAR-UNKNOWN…, which presuppose a report) is a false finding; integrity
+     * findings (INT-*) concern the file whatever it holds and are not judged. A row that is an annual report must
+     * not get the verdict; the rest of it is not judged, having no ground truth.
+     */
+    public Score compareOther(Expected exp, Expected.OtherRow row, JsonNode got) {
+        Score s = new Score();
+        String name = exp.file() + " row " + row.row();
+        s.add("rows.other", 1);
+        String error = got.path("error").path("code").asText(null);
+        boolean notAnnual = NOT_ANNUAL_ERROR.equals(error) || codes(got).contains(NOT_ANNUAL_CODE);
+        if (row.annualReport()) {
+            if (notAnnual) {
+                s.add("findings.false", 1);
+                s.problem(name + ": false finding: an annual report called not an annual report");
+            } else if (error != null) {
+                s.add("errors", 1);
+                s.problem(name + ": audit failed: " + error + " " + got.path("error").path("message").asText(""));
+            }
+            return s;
+        }
+        s.add("verdicts.expected", 1);
+        if (notAnnual) s.add("verdicts.right", 1);
+        else s.problem(name + ": not an annual report, but no " + NOT_ANNUAL_CODE + " verdict"
+                + (error == null ? "" : " (audit error " + error + ")"));
+        for (JsonNode f : got.path("findings")) {
+            String code = f.path("code").asText();
+            if (code.equals(NOT_ANNUAL_CODE) || code.startsWith("INT-")) continue;
+            s.add("findings.false", 1);
+            s.problem(name + ": false finding " + code + " " + f.path("location") + ": the row is not an annual report — "
+                    + f.path("message").asText(""));
+        }
+        return s;
+    }
+
     private static void fact(Score s, String file, String fact, String expected, String got) {
         boolean right = Objects.equals(expected, got);
         s.count("facts." + fact, right);
