@@ -125,11 +125,12 @@ class EvaluatorTest {
         assertEquals(false, row.annualReport());
         Score missed = EVAL.compareOther(exp, row, tree("""
                 {"findings": [{"code": "FMT-UNKNOWN", "location": {}}, {"code": "SEC-MISSING", "location": {"section": "S1"}},
-                              {"code": "INT-SPAM", "location": {}}]}
+                              {"code": "DL-LATE", "location": {}}, {"code": "INT-SPAM", "location": {}},
+                              {"code": "TAB-BLANK", "location": {"table": "T3"}}, {"code": "BAL-T3-MAIN", "location": {"table": "T3"}}]}
                 """));
         assertEquals(1, missed.get("verdicts.expected"));
         assertEquals(0, missed.get("verdicts.right"));
-        assertEquals(2, missed.get("findings.false"), "FMT-UNKNOWN and SEC-MISSING presuppose a report; INT-SPAM does not");
+        assertEquals(3, missed.get("findings.false"), "FMT-UNKNOWN, SEC-MISSING and DL-LATE presuppose a report; INT-SPAM and the table's own figures do not");
         assertEquals(0, missed.get("files"), "another row is not another file");
         assertTrue(missed.problems().stream().anyMatch(p -> p.contains("x.txt row 1") && p.contains("FMT-UNKNOWN")), missed.problems()::toString);
         Score right = EVAL.compareOther(exp, row, tree("""
