@@ -103,6 +103,23 @@ class ExportRowsTest {
         assertThat(codes(r)).doesNotContain("NOT-ANNUAL-REPORT");
     }
 
+    /**
+     * A 30号-format table III published alone, months after the deadline: the verdict silences what presupposes a
+     * report (parts, missing tables II and IV, period, deadline); the table's own figures may still be checked.
+     */
+    @Test
+    void aStandaloneGbTableGetsTheVerdictAndNothingThatPresupposesAReport() throws Exception {
+        String sample = TestSupport.text("002");
+        String table = sample.substring(sample.indexOf("三、收到和处理政府信息公开申请情况"), sample.indexOf("四、政府信息公开行政复议"));
+        Path f = csv(tmp.resolve("t3.csv"), new String[] {"标题", "发布时间", "内容"}, new String[][] {
+                {"繁峙县2021年政府信息公开申请办理情况统计表", "2022-05-24", table}});
+        AuditResult r = TestSupport.auditor().audit(f);
+        assertThat(r.report().cells()).as("table III is read").isNotEmpty();
+        assertThat(codes(r)).contains("NOT-ANNUAL-REPORT")
+                .doesNotContain("FMT-UNKNOWN", "SEC-MISSING", "SEC-ORDER", "SEC-HEADING", "SEC-THIN", "TAB-MISSING", "TAB-ROWS",
+                        "YEAR-UNKNOWN", "YEAR-MISMATCH", "PER-MISSING", "PER-MISMATCH", "DL-LATE", "DL-UNKNOWN");
+    }
+
     @Test
     void xlsxWrittenByPoiReportFirstThenTheStatisticsTable() throws Exception {
         Path f = tmp.resolve("导出.xlsx");
