@@ -9,6 +9,7 @@
 [when]报告机关为人民政府=Report( agencyLevel == AgencyLevel.GOVERNMENT )
 [when]报告机关为政府部门=Report( agencyLevel == AgencyLevel.DEPARTMENT )
 [when]报告机关为乡镇街道=Report( agencyLevel == AgencyLevel.TOWNSHIP )
+[when]本文件是年度报告=not NotAnnualReport()
 [when]全文没有提到 "{words}"=$r : Report( !mentions(text, "{words}") )
 # —— 章节 ——（章节代号 S1..S6 为60号、30号格式，L1..L6 为旧格式；"{words}" 中用 | 分隔多个词，出现其一即可）
 [when]缺少章节 {id}=not Section( id == "{id}" )

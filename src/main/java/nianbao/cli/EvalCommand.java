@@ -68,7 +68,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         for (CorpusEval.FileResult f : result.files()) {
             out.println(f.file().getFileName() + "\t" + f.score().shortLine());
-            if (verbose) for (String p : f.score().problems()) out.println("    " + p);
+            if (!verbose) continue;
+            // A crawler export is audited per row: one line per row, what it was taken for, then its problems.
+            for (CorpusEval.RowResult r : f.rows()) {
+                out.println("  row " + r.row() + " 「" + (r.title() == null ? "" : r.title()) + "」: " + r.role());
+                out.println("    " + r.score().shortLine());
+                for (String p : r.score().problems()) out.println("      " + p);
+            }
+            if (f.rows().isEmpty()) for (String p : f.score().problems()) out.println("    " + p);
         }
         out.println("总计 / total: " + result.files().size() + " files; " + result.total().line());
         if (ratchet == null) return Main.OK;

@@ -23,6 +23,9 @@ public final class Evaluator {
     /** The verdict for a document that is not an annual report: an error code, or a finding code. */
     static final String NOT_ANNUAL_ERROR = "NOT_ANNUAL_REPORT", NOT_ANNUAL_CODE = "NOT-ANNUAL-REPORT";
 
+    /** Findings about a statistics table's own figures, which a standalone table may deserve as much as a report. */
+    static final Set<String> ON_FIGURES = Set.of("TAB-BLANK", "TAB-NEGATIVE", "TAB-NONNUMERIC", "TAB-UNREAD");
+
     private final Set<String> catalogue;
 
     /** @param catalogue the rule codes the rule set has; expected defects of other codes are not counted */
@@ -58,6 +61,44 @@ public final class Evaluator {
         sections(s, exp, got);
         cells(s, exp, got);
         findings(s, exp, got);
+        return s;
+    }
+
+    /**
+     * A row of a crawler export that is not the report this ground truth describes, judged by what the ground truth
+     * records about it. A row that is not an annual report must get the not-annual verdict, and any finding on it
+     * that presupposes a report (FMT-UNKNOWN, SEC-MISSING, YEAR-UNKNOWN, PER-*, DL-*, TAB-MISSING, TXT-*…) is a false
+     * finding. Not judged, for want of ground truth on that row: integrity findings (INT-*, about the file whatever it
+     * holds) and findings on the figures of a statistics table the row holds ({@link #ON_FIGURES}). A row that is an
+     * annual report must not get the verdict; the rest of it is not judged.
+     */
+    public Score compareOther(Expected exp, Expected.OtherRow row, JsonNode got) {
+        Score s = new Score();
+        String name = exp.file() + " row " + row.row();
+        s.add("rows.other", 1);
+        String error = got.path("error").path("code").asText(null);
+        boolean notAnnual = NOT_ANNUAL_ERROR.equals(error) || codes(got).contains(NOT_ANNUAL_CODE);
+        if (row.annualReport()) {
+            if (notAnnual) {
+                s.add("findings.false", 1);
+                s.problem(name + ": false finding: an annual report called not an annual report");
+            } else if (error != null) {
+                s.add("errors", 1);
+                s.problem(name + ": audit failed: " + error + " " + got.path("error").path("message").asText(""));
+            }
+            return s;
+        }
+        s.add("verdicts.expected", 1);
+        if (notAnnual) s.add("verdicts.right", 1);
+        else s.problem(name + ": not an annual report, but no " + NOT_ANNUAL_CODE + " verdict"
+                + (error == null ? "" : " (audit error " + error + ")"));
+        for (JsonNode f : got.path("findings")) {
+            String code = f.path("code").asText();
+            if (code.equals(NOT_ANNUAL_CODE) || code.startsWith("INT-") || code.startsWith("BAL-") || ON_FIGURES.contains(code)) continue;
+            s.add("findings.false", 1);
+            s.problem(name + ": false finding " + code + " " + f.path("location") + ": the row is not an annual report — "
+                    + f.path("message").asText(""));
+        }
         return s;
     }
 

@@ -19,12 +19,33 @@ import java.util.regex.Pattern;
  * @param unreadable cells the source does not determine (e.g. a digit run with several valid splits)
  * @param relations  balance relation name ("T3 main", …) → "holds…", "fails…", "n/a…", "not checkable…"
  * @param defectCodes rule codes named at the start of the expected defects (e.g. "DL-LATE: …")
+ * @param title      the report's title as published, or null
+ * @param agency     the issuing body, or null
+ * @param otherRows  for a crawler export with several rows (one report per row): what the rows this ground truth
+ *                   does not describe are ({@code "other_rows": [{"row": 1, "is_annual_report": false, "title": …}]});
+ *                   empty for a single document
  */
 public record Expected(String file, boolean annualReport, String format, Integer reportYear, String agencyLevel,
                        String publishedOn, String periodFrom, String periodTo,
                        Set<String> sectionsPresent, Set<String> sectionsMissing,
                        Map<String, BigDecimal> cells, Set<String> unreadable,
-                       Map<String, String> relations, Set<String> defectCodes) {
+                       Map<String, String> relations, Set<String> defectCodes,
+                       String title, String agency, List<OtherRow> otherRows) {
+
+    /**
+     * A row of an export that is not the report the ground truth describes.
+     *
+     * @param row          1-based, as in the per-row outputs ({@code <stem>-r1})
+     * @param annualReport whether that row is an annual report at all
+     * @param title        its title as published
+     */
+    public record OtherRow(int row, boolean annualReport, String title) {}
+
+    /** The ground truth of another row, or null when it records none. */
+    public OtherRow otherRow(int row) {
+        for (OtherRow o : otherRows) if (o.row() == row) return o;
+        return null;
+    }
 
     /** A code at the start of a defect text, possibly several joined by "/" ("SEC-HEADING / SEC-ORDER: …"). */
     private static final Pattern LEADING_CODES = Pattern.compile("^\\s*([A-Z]{2,5}(?:-[A-Z0-9]+)+(?:\\s*/\\s*[A-Z]{2,5}(?:-[A-Z0-9]+)+)*)");
@@ -44,13 +65,17 @@ public record Expected(String file, boolean annualReport, String format, Integer
             Matcher m = LEADING_CODES.matcher(d.asText(""));
             if (m.find()) for (String code : m.group(1).split("/")) codes.add(code.strip());
         }
+        List<OtherRow> others = new ArrayList<>();
+        for (JsonNode o : n.path("other_rows")) {
+            others.add(new OtherRow(o.path("row").asInt(), o.path("is_annual_report").asBoolean(true), text(o.path("title"))));
+        }
         JsonNode period = n.path("period");
         return new Expected(n.path("file").asText(""), n.path("is_annual_report").asBoolean(true),
                 text(n.path("format")), n.path("reportYear").isInt() ? n.path("reportYear").asInt() : null,
                 text(n.path("agencyLevel")), text(n.path("publishedOn")),
                 text(period.path("from")), text(period.path("to")),
                 strings(n.path("sections").path("present")), strings(n.path("sections").path("missing")),
-                cells, unreadable, relations, codes);
+                cells, unreadable, relations, codes, text(n.path("title")), text(n.path("agency")), List.copyOf(others));
     }
 
     static String key(JsonNode c) {

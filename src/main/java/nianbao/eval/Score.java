@@ -51,7 +51,9 @@ public final class Score {
                 ratio("sections.found", "sections.expected"), get("sections.expected") - get("sections.found"), get("sections.spurious"),
                 ratio("cells.right", "cells.expected"), get("cells.wrong"), get("cells.unread"), ratio("cells.ambiguous.kept", "cells.ambiguous"),
                 get("findings.false"), ratio("defects.found", "defects.expected"), ratio("verdicts.right", "verdicts.expected"),
-                get("errors"));
+                get("errors"))
+                + (get("rows.other") + get("rows.unchecked") > 0
+                    ? String.format("; other export rows judged %d, unchecked %d", get("rows.other"), get("rows.unchecked")) : "");
     }
 
     /** A short line for one report: facts, sections (spurious), cells (wrong, not read), false findings, defects. */
@@ -63,6 +65,9 @@ public final class Score {
                 get("cells.unread") > 0 ? " unread " + get("cells.unread") : "",
                 get("findings.false"), get("defects.found"), get("defects.expected"));
         if (get("verdicts.expected") > 0) s += "  not-annual verdict " + get("verdicts.right") + "/" + get("verdicts.expected");
+        if (get("rows.other") + get("rows.unchecked") > 0) {
+            s += "  other rows " + get("rows.other") + (get("rows.unchecked") > 0 ? " unchecked " + get("rows.unchecked") : "");
+        }
         if (get("errors") > 0) s += "  AUDIT ERROR";
         return s;
     }

@@ -17,13 +17,22 @@ import java.util.Map;
  *                ("原文第2行"); empty otherwise
  * @param notes   how the input was read, in Chinese, for the reviewer (e.g. where a web page's
  *                report body was found, that long lines were split into paragraphs); may be empty
+ * @param title   the report's title as the source states it outright, whatever it says (an export row's
+ *                title column); it is also the text of one of the blocks. Null when the title is to be
+ *                found in the text
  */
 public record Document(String source, String sha256, String kind, String charset, List<Block> blocks,
-                       Map<Integer, String> places, List<String> notes) {
+                       Map<Integer, String> places, List<String> notes, String title) {
 
     public Document {
         places = places == null ? Map.of() : places;
         notes = notes == null ? List.of() : List.copyOf(notes);
+        title = title == null || title.isBlank() ? null : title.strip();
+    }
+
+    public Document(String source, String sha256, String kind, String charset, List<Block> blocks,
+                    Map<Integer, String> places, List<String> notes) {
+        this(source, sha256, kind, charset, blocks, places, notes, null);
     }
 
     public Document(String source, String sha256, String kind, String charset, List<Block> blocks,

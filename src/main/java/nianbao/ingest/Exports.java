@@ -231,7 +231,7 @@ final class Exports {
      */
     static List<Block> blocks(Rec r, boolean sequential, int[] next, Map<Integer, String> places) {
         List<Block> out = new ArrayList<>();
-        String title = r.title().replaceAll("\\s+", " ").strip();
+        String title = title(r);
         int line = sequential ? next[0] : r.line();
         if (!title.isEmpty()) {
             out.add(new TextBlock(line, title));
@@ -271,6 +271,14 @@ final class Exports {
             }
         }
         return out;
+    }
+
+    /**
+     * A row's title column as one line: runs of white space (ideographic and no-break spaces too) become one
+     * space. It is the report's title whatever it says; empty when the column is blank or absent.
+     */
+    static String title(Rec r) {
+        return r.title() == null ? "" : r.title().replaceAll("[\\s\\u3000\\u00A0]+", " ").strip();
     }
 
     /** A date column's value as a date: 2021-01-29, 2020年01月16日, 2023-01-31 12:19:21, 2020/1/3. */

@@ -173,20 +173,22 @@ public final class Ingestor {
                 if (rows.size() == 1) notes.add(Exports.note(form, 1, 1, rows.get(i)));
             }
             if (rows.size() > 1) notes.add("本文件是网站栏目导出的表格（" + form + "），共" + rows.size() + "行、每行一份报告；此处按一份文件整体读取。");
-            return List.of(exportDocument(source, sha, cs, raw, places, sequential, notes));
+            // One row is one report, titled by its title column; several rows read as one have no single title.
+            String title = rows.size() == 1 ? Exports.title(rows.get(0)) : null;
+            return List.of(exportDocument(source, sha, cs, raw, places, sequential, notes, title));
         }
         List<Document> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<Integer, String> places = new LinkedHashMap<>();
             List<Block> raw = Exports.blocks(rows.get(i), sequential, new int[] {1}, places);
             out.add(exportDocument(source + "#r" + (i + 1), sha, cs, raw, places, sequential,
-                    List.of(Exports.note(form, rows.size(), i + 1, rows.get(i)))));
+                    List.of(Exports.note(form, rows.size(), i + 1, rows.get(i))), Exports.title(rows.get(i))));
         }
         return out;
     }
 
     private Document exportDocument(String source, String sha, String charset, List<Block> raw, Map<Integer, String> places,
-                                    boolean sequential, List<String> notes) throws IngestException {
+                                    boolean sequential, List<String> notes, String title) throws IngestException {
         List<String> allNotes = new ArrayList<>(notes);
         List<Block> blocks = raw;
         if (!sequential) {   // XLSX rows are split into paragraphs as they are numbered
@@ -196,7 +198,7 @@ public final class Ingestor {
             if (split.splitLines() > 0) allNotes.add(splitNote(split.splitLines()));
         }
         check(blocks);
-        return new Document(source, sha, "export", charset, blocks, places, allNotes);
+        return new Document(source, sha, "export", charset, blocks, places, allNotes, title);
     }
 
     /**

@@ -48,7 +48,8 @@ public final class ReportParser {
         List<Line> content = segments(lines.stream().filter(Line::isContent).toList());
         CrawlerHeader header = CrawlerHeader.of(content);
 
-        Title title = header.title() != null ? title(header) : title(content);
+        Title title = doc.title() != null ? given(doc.title(), content)
+                : header.title() != null ? title(header) : title(content);
         String agency = title.agency != null ? title.agency : signatureAgency(content);
         if (agency == null && header.agency() != null) agency = header.agency();
         if (agency == null) agency = namedBody(content);
@@ -226,6 +227,27 @@ public final class ReportParser {
             return new Title(l.text().strip(), l.no(), null, year);
         }
         return new Title(null, 0, null, null);
+    }
+
+    /**
+     * The title the source states outright (an export row's title column): the report's title whatever it says —
+     * never replaced by a sentence of the body, never rejected for lacking 报告. Its line is the first content line
+     * that reads exactly so; the agency is what precedes the year when that names a body.
+     */
+    private static Title given(String text, List<Line> content) {
+        int line = 0;
+        for (Line l : content) {
+            if (!l.tableRow() && l.text().strip().equals(text)) {
+                line = l.no();
+                break;
+            }
+        }
+        String n = Normalizer.norm(text);
+        Matcher y = YEAR_IN_TITLE.matcher(n);
+        Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
+        String prefix = year == null ? "" : trimPunct(n.substring(0, y.start()).replaceFirst("^关于", ""));
+        boolean body = prefix.length() <= 40 && AGENCY_LIKE.matcher(prefix).matches();
+        return new Title(text, line, body ? prefix : null, year);
     }
 
     /** The title a crawler header or export gives; the agency is what precedes the year ("关于" aside). */

@@ -116,4 +116,28 @@ class EvaluatorTest {
         assertEquals(10, kept.get("cells.right"), "a worse run never lowers a level");
         assertEquals(1, kept.get("cells.wrong"));
     }
+
+    /** An export row that is not a report: the verdict is right, findings that presuppose a report are false. */
+    @Test
+    void anotherRowThatIsNotAReportIsJudgedByItsVerdictAndItsFindings() throws Exception {
+        Expected exp = Expected.of(tree(EXPECTED.replace("\"defects\"", "\"other_rows\": [{\"row\": 1, \"is_annual_report\": false}], \"defects\"")));
+        Expected.OtherRow row = exp.otherRow(1);
+        assertEquals(false, row.annualReport());
+        Score missed = EVAL.compareOther(exp, row, tree("""
+                {"findings": [{"code": "FMT-UNKNOWN", "location": {}}, {"code": "SEC-MISSING", "location": {"section": "S1"}},
+                              {"code": "DL-LATE", "location": {}}, {"code": "INT-SPAM", "location": {}},
+                              {"code": "TAB-BLANK", "location": {"table": "T3"}}, {"code": "BAL-T3-MAIN", "location": {"table": "T3"}}]}
+                """));
+        assertEquals(1, missed.get("verdicts.expected"));
+        assertEquals(0, missed.get("verdicts.right"));
+        assertEquals(3, missed.get("findings.false"), "FMT-UNKNOWN, SEC-MISSING and DL-LATE presuppose a report; INT-SPAM and the table's own figures do not");
+        assertEquals(0, missed.get("files"), "another row is not another file");
+        assertTrue(missed.problems().stream().anyMatch(p -> p.contains("x.txt row 1") && p.contains("FMT-UNKNOWN")), missed.problems()::toString);
+        Score right = EVAL.compareOther(exp, row, tree("""
+                {"findings": [{"code": "NOT-ANNUAL-REPORT", "location": {}}]}
+                """));
+        assertEquals(1, right.get("verdicts.right"));
+        assertEquals(0, right.get("findings.false"));
+        assertTrue(right.problems().isEmpty(), right.problems()::toString);
+    }
 }

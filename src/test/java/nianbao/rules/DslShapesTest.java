@@ -47,6 +47,7 @@ class DslShapesTest {
                 + rule("T-GOV", "报告为60号或30号格式\n报告机关为人民政府", "记录问题 \"人民政府\"")
                 + rule("T-DEPT", "报告机关为政府部门", "记录问题 \"部门\"")
                 + rule("T-TOWN", "报告机关为乡镇街道", "记录问题 \"乡镇\"")
+                + rule("T-IS-REPORT", "本文件是年度报告", "记录问题 \"是年度报告\"")
                 + rule("T-TEXT-ABSENT", "全文没有提到 \"区块链|元宇宙\"", "记录问题 \"没有提到区块链\"")
                 + rule("T-TEXT-PRESENT", "全文没有提到 \"政务公开\"", "记录问题 \"没有提到政务公开\"")
                 + rule("T-S2-WORD", "章节 S2 中没有提到 \"区块链\"", "在该章节记录问题 \"主动公开部分没有提到区块链\"")
@@ -111,6 +112,17 @@ class DslShapesTest {
         assertThat(s2.location().section()).isEqualTo("S2");
         assertThat(s2.message()).startsWith("主动公开部分没有提到区块链。见章节“二、主动公开政府信息情况”（第");
         assertThat(s2.evidence()).contains("主动公开");
+    }
+
+    /** 本文件是年度报告: true of a report, false once NOT-ANNUAL-REPORT has judged the file another kind of document. */
+    @Test
+    void notAnnualReportSentence() throws Exception {
+        assertThat(codes(parse("002", null, null))).contains("T-IS-REPORT");
+        Path f = Files.createTempFile(tmp, "table", ".csv");
+        Files.writeString(f, "标题,时间,内容\n某区政府信息公开统计数据（2020年度）,2021-01-12,\"统计指标\t单位\t统计数\n一、主动公开政府信息数\t条\t40\"\n",
+                StandardCharsets.UTF_8);
+        Report table = new ReportParser().parse(new Ingestor().read(f));
+        assertThat(rules.evaluate(table)).extracting(Finding::code).contains("NOT-ANNUAL-REPORT").doesNotContain("T-IS-REPORT");
     }
 
     @Test
