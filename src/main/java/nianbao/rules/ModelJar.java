@@ -2,14 +2,11 @@ package nianbao.rules;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -29,18 +26,15 @@ import org.kie.api.KieServices;
  * what {@link KieBaseBuilder} applies, so the rule base is the same.
  */
 final class ModelJar {
-    /** Where the rule base compiled at build time sits inside the application jar. */
-    static final String BUNDLED_JAR = "nianbao/precompiled/kbase.jar";
-    static final String BUNDLED_FINGERPRINT = "nianbao/precompiled/kbase.sha256";
-
     private ModelJar() {}
 
     /** Builds the KieBase of a kjar file; throws when the file is not a complete executable-model kjar. */
     static KieBase load(Path jar) throws IOException {
         List<String> modelClasses = modelClasses(jar);
         if (modelClasses.isEmpty()) throw new IOException("no executable model in " + jar);
-        // Kept open for the life of the KieBase: rules load their lambda classes lazily.
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModelJar.class.getClassLoader());
+        // Kept open for the life of the KieBase: rules load their lambda classes lazily. The parent does not
+        // see the rule classes compiled at build time, which may have the same names (declared types).
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, BundledRules.isolating());
         List<Model> models = new ArrayList<>();
         try {
             for (String name : modelClasses) {
@@ -66,35 +60,5 @@ final class ModelJar {
             }
         }
         return out;
-    }
-
-    /**
-     * Copies the rule base compiled at build time to {@code target} when it was compiled from rules
-     * with this fingerprint; returns whether it did. Anything missing or unwritable means no.
-     */
-    static boolean copyBundled(String fingerprint, Path target) {
-        return copyBundled(ModelJar.class.getClassLoader(), fingerprint, target);
-    }
-
-    static boolean copyBundled(ClassLoader cl, String fingerprint, Path target) {
-        try (InputStream fp = cl.getResourceAsStream(BUNDLED_FINGERPRINT)) {
-            if (fp == null || !new String(fp.readAllBytes(), StandardCharsets.US_ASCII).strip().equals(fingerprint)) return false;
-        } catch (IOException e) {
-            return false;
-        }
-        try (InputStream in = cl.getResourceAsStream(BUNDLED_JAR)) {
-            if (in == null) return false;
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "kbase-", ".tmp");
-            try {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 }

@@ -33,11 +33,12 @@ import org.kie.api.runtime.StatelessKieSession;
  * The compiled rule base of one {@code rules/} folder, read from disk at run time. Compiled once
  * per run and shared by all reports (a KieBase is thread-safe; sessions are per report).
  *
- * <p>Compiling DRL costs about two seconds in a fresh JVM, so the executable-model kjar is cached
- * under a key made of the rule files' bytes, the app and Drools versions and the classes the rules are bound to
- * ({@link RuleApi}); an unchanged rule
- * set starts from the cache. When the rules do not compile, the DRL build runs to report every
- * error with its file and line (the executable model reports line -1 or generated Java).
+ * <p>Where the rule base comes from, fastest first: the executable model compiled at build time into the
+ * application jar, when the folder's fingerprint (the rule files' bytes, the app and Drools versions and the
+ * classes the rules are bound to, {@link RuleApi}) is the build's ({@link BundledRules}); the executable-model
+ * kjar cached under that fingerprint ({@link ModelJar}); else the executable model is compiled (about three
+ * seconds) and cached. When the rules do not compile, the DRL build runs to report every error with its file
+ * and line (the executable model reports line -1 or generated Java).
  */
 public final class RuleSet {
     static {
@@ -55,7 +56,7 @@ public final class RuleSet {
     private final String fingerprint;
     private final boolean fromCache;
 
-    private RuleSet(Path dir, KieBase kieBase, String fingerprint, boolean fromCache) {
+    RuleSet(Path dir, KieBase kieBase, String fingerprint, boolean fromCache) {
         this.dir = dir;
         this.kieBase = kieBase;
         this.fingerprint = fingerprint;
@@ -73,14 +74,20 @@ public final class RuleSet {
         return load(dir, defaultCacheDir());
     }
 
-    /** Loads and compiles every rule file under {@code dir}; {@code cacheDir} may be null to disable the cache. */
+    /**
+     * Loads every rule file under {@code dir}; {@code cacheDir} may be null to disable the cache (and the
+     * rule base compiled at build time).
+     */
     public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
         List<Path> files = ruleFiles(dir);
         checkEncoding(dir, files);
         String fp = fingerprint(dir, files);
         Path cached = cacheDir == null ? null : cacheDir.resolve("kbase-" + fp + ".jar");
-        // The default rules are compiled at build time into the jar: a first run starts from that copy.
-        if (cached != null && !Files.isRegularFile(cached)) ModelJar.copyBundled(fp, cached);
+        if (cached != null) {
+            // The default rules are compiled at build time into the application jar.
+            KieBase bundled = BundledRules.load(RuleSet.class.getClassLoader(), fp);
+            if (bundled != null) return new RuleSet(dir, bundled, fp, true);
+        }
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 return new RuleSet(dir, ModelJar.load(cached), fp, true);
@@ -89,11 +96,14 @@ public final class RuleSet {
                 deleteQuietly(cached);
             }
         }
+        // The executable model, as at build time: the classic (DRL) build is faster from cold but does not
+        // give the same findings for rules whose order of firing is left to the engine (equal salience).
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
+        ClassLoader cl = BundledRules.isolating();
         KieBuilder exec;
         try {
-            exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
+            exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             exec = null; // the code generator choked (e.g. a DRL keyword used as a field name); the DRL build says why
         }
@@ -101,7 +111,7 @@ public final class RuleSet {
             // Build again the classic way: its errors carry DRL file:line for every file.
             KieBuilder drl;
             try {
-                drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(DrlProject.class);
+                drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(DrlProject.class);
             } catch (RuntimeException e) {
                 throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
                         "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
@@ -109,30 +119,67 @@ public final class RuleSet {
             }
             List<RuleError> errors = errors(drl, dir, files);
             if (!errors.isEmpty()) throw new RuleCompileException(errors);
-            return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId()).getKieBase(), fp, false);
+            return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId(), cl).getKieBase(), fp, false);
         }
-        KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId()).getKieBase();
+        KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId(), cl).getKieBase();
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
         return new RuleSet(dir, kb, fp, false);
     }
 
-    /**
-     * Compiles the rules under {@code dir} to an executable-model kjar at {@code jar} and writes their
-     * fingerprint beside it ({@code .sha256}); the build runs this for the default rules (see pom.xml).
-     */
-    static void precompile(Path dir, Path jar) throws RuleCompileException, IOException {
+    /** Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile. */
+    private static byte[] compileModel(Path dir) throws RuleCompileException {
         List<Path> files = ruleFiles(dir);
         checkEncoding(dir, files);
         String fp = fingerprint(dir, files);
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
-        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId)).buildAll(ExecutableModelProject.class);
-        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
-            throw new RuleCompileException(errors(exec, dir, files));
+        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) throw new RuleCompileException(errors(exec, dir, files));
+        return ((InternalKieModule) exec.getKieModule()).getBytes();
+    }
+
+    /**
+     * Compiles the rules under {@code dir} to executable-model classes in {@code classesDir} (the build runs
+     * this for the default rules, see pom.xml and {@link BundledRules}): the class files under their
+     * package folders, and beside them the list of model classes, of every generated class and the fingerprint.
+     * Class files listed by an earlier run are deleted first.
+     */
+    static void precompile(Path dir, Path classesDir) throws RuleCompileException, IOException {
+        Path meta = classesDir.resolve(BundledRules.DIR);
+        Path oldList = classesDir.resolve(BundledRules.CLASSES);
+        if (Files.isRegularFile(oldList)) {
+            for (String name : Files.readAllLines(oldList, StandardCharsets.UTF_8)) {
+                if (!name.isBlank()) Files.deleteIfExists(classesDir.resolve(name.strip().replace('.', '/') + ".class"));
+            }
         }
-        Files.createDirectories(jar.getParent());
-        Files.write(jar, ((InternalKieModule) exec.getKieModule()).getBytes());
-        Files.writeString(jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".sha256"), fp + "\n");
+        Files.deleteIfExists(classesDir.resolve(BundledRules.FINGERPRINT));
+        Files.deleteIfExists(classesDir.resolve(BundledRules.MODELS));
+        Files.deleteIfExists(oldList);
+        Files.deleteIfExists(meta.resolve("kbase.jar")); // the layout before the classes joined the application jar
+        byte[] kjar = compileModel(dir);
+        List<String> classes = new ArrayList<>();
+        List<String> models = new ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kjar))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                String n = e.getName();
+                if (n.startsWith("META-INF/kie/") && n.endsWith("/drools-model")) {
+                    new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.contains(":")).forEach(models::add);
+                } else if (n.endsWith(".class") && !n.startsWith("org/drools/project/")) {
+                    // (the kjar's ProjectModel class serves Drools' kjar loading, which the bundled rules do not use)
+                    Path out = classesDir.resolve(n);
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, zip.readAllBytes());
+                    classes.add(n.substring(0, n.length() - 6).replace('/', '.'));
+                }
+            }
+        }
+        if (models.isEmpty()) throw new IOException("no executable model was compiled from " + dir);
+        Files.createDirectories(meta);
+        Files.write(classesDir.resolve(BundledRules.CLASSES), classes, StandardCharsets.UTF_8);
+        Files.write(classesDir.resolve(BundledRules.MODELS), models, StandardCharsets.UTF_8);
+        List<Path> files = ruleFiles(dir);
+        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), fingerprint(dir, files) + "\n", StandardCharsets.UTF_8);
     }
 
     /**

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nianbao.TestSupport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rule base compiled at build time: written, matched by fingerprint, loaded without Drools' kjar path. */
+/** The rule base compiled at build time: its classes written beside the application's, matched by fingerprint, hidden from run-time builds. */
 class PrecompiledRulesTest {
     @TempDir
     Path tmp;
@@ -37,44 +39,87 @@ class PrecompiledRulesTest {
         return tmp.resolve("rules");
     }
 
-    @Test
-    void theBuildStepWritesAModelJarThatLoadsAndJudges() throws Exception {
-        Path classes = tmp.resolve("classes");
-        precompiled(classes);
-        Path jar = classes.resolve(ModelJar.BUNDLED_JAR);
-        assertThat(ModelJar.modelClasses(jar)).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("t.pre."));
-        String fp = Files.readString(classes.resolve(ModelJar.BUNDLED_FINGERPRINT)).strip();
-        Path cache = Files.createDirectories(tmp.resolve("cache"));
-        Files.copy(jar, cache.resolve("kbase-" + fp + ".jar"));
-        RuleSet fromJar = RuleSet.load(tmp.resolve("rules"), cache);
-        assertThat(fromJar.fromCache()).isTrue();
-        RuleSet compiled = RuleSet.load(tmp.resolve("rules"), null); // compiled the classic way, for comparison
-        assertThat(compiled.fromCache()).isFalse();
-        var report = TestSupport.audit("002").report();
-        assertThat(fromJar.evaluate(report)).extracting(f -> f.code() + " " + f.message())
-                .containsExactlyElementsOf(compiled.evaluate(report).stream().map(f -> f.code() + " " + f.message()).toList())
-                .containsExactly("T-PRE-2 年度" + report.reportYear());
-        assertThat(fromJar.rules()).extracting(RuleInfo::code).containsExactlyElementsOf(compiled.rules().stream().map(RuleInfo::code).toList());
+    /**
+     * The application's class loader as it is with these classes in its jar. (Resources are looked up here
+     * first: the test class path may hold the project's own build of the shipped rules.)
+     */
+    private static URLClassLoader over(Path classes) throws IOException {
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, PrecompiledRulesTest.class.getClassLoader()) {
+            @Override
+            public URL getResource(String name) {
+                URL own = findResource(name);
+                return own != null ? own : super.getResource(name);
+            }
+        };
     }
 
     @Test
-    void theBundledRuleBaseIsCopiedOnlyForTheRulesItWasCompiledFrom() throws Exception {
+    void theBuildStepWritesModelClassesThatTheApplicationLoaderLoadsAndThatJudgeLikeTheClassicBuild() throws Exception {
         Path classes = tmp.resolve("classes");
         Path rules = precompiled(classes);
-        String fp = Files.readString(classes.resolve(ModelJar.BUNDLED_FINGERPRINT)).strip();
-        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            Path target = tmp.resolve("cache/kbase-" + fp + ".jar");
-            assertThat(ModelJar.copyBundled(cl, fp.replace(fp.charAt(0), fp.charAt(0) == 'a' ? 'b' : 'a'), target)).isFalse();
-            assertThat(target).doesNotExist();
-            assertThat(ModelJar.copyBundled(cl, fp, target)).isTrue();
-            assertThat(target).hasSameBinaryContentAs(classes.resolve(ModelJar.BUNDLED_JAR));
+        String fp = Files.readString(classes.resolve(BundledRules.FINGERPRINT)).strip();
+        List<String> models = Files.readAllLines(classes.resolve(BundledRules.MODELS));
+        List<String> generated = Files.readAllLines(classes.resolve(BundledRules.CLASSES));
+        assertThat(models).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("t.pre."));
+        assertThat(generated).contains("t.pre.Seen").containsAll(models)
+                .allSatisfy(c -> assertThat(classes.resolve(c.replace('.', '/') + ".class")).isRegularFile());
+        try (URLClassLoader app = over(classes)) {
+            KieBase kb = BundledRules.load(app, fp);
+            assertThat(kb).isNotNull();
+            assertThat(app.loadClass(models.get(0)).getClassLoader()).isSameAs(app); // the application's loader, not one of its own
+            RuleSet bundled = new RuleSet(rules, kb, fp, true);
+            RuleSet compiled = RuleSet.load(rules, null); // compiled the classic way, for comparison
+            assertThat(compiled.fromCache()).isFalse();
+            assertThat(compiled.fingerprint()).isEqualTo(fp);
+            var report = TestSupport.audit("002").report();
+            assertThat(bundled.evaluate(report)).extracting(f -> f.code() + " " + f.message())
+                    .containsExactlyElementsOf(compiled.evaluate(report).stream().map(f -> f.code() + " " + f.message()).toList())
+                    .containsExactly("T-PRE-2 年度" + report.reportYear());
+            assertThat(bundled.rules()).extracting(RuleInfo::code).containsExactlyElementsOf(compiled.rules().stream().map(RuleInfo::code).toList());
+            // only for the rules it was compiled from
+            assertThat(BundledRules.load(app, fp.replace(fp.charAt(0), fp.charAt(0) == 'a' ? 'b' : 'a'))).isNull();
         }
-        // RuleSet.load computes the same fingerprint for the same folder, so the copy is what it loads
-        Path cache = tmp.resolve("cache");
-        RuleSet fromCopy = RuleSet.load(rules, cache);
-        assertThat(fromCopy.fingerprint()).isEqualTo(fp);
-        assertThat(fromCopy.fromCache()).isTrue();
-        assertThat(fromCopy.rules()).extracting(RuleInfo::code).contains("T-PRE-1", "T-PRE-2");
+    }
+
+    @Test
+    void runTimeBuildsDoNotSeeTheBundledClassesOfTheSameNames() throws Exception {
+        Path classes = tmp.resolve("classes");
+        precompiled(classes);
+        try (URLClassLoader app = over(classes)) {
+            assertThat(app.loadClass("t.pre.Seen")).isNotNull();
+            ClassLoader hiding = BundledRules.isolating(app);
+            assertThat(hiding).isInstanceOf(BundledRules.Hiding.class);
+            assertThatThrownBy(() -> hiding.loadClass("t.pre.Seen")).isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> Class.forName("t.pre.Seen", false, hiding)).isInstanceOf(ClassNotFoundException.class);
+            assertThat(hiding.getResource("t/pre/Seen.class")).isNull();
+            assertThat(hiding.getResourceAsStream("t/pre/Seen.class")).isNull();
+            assertThat(hiding.getResources("t/pre/Seen.class").hasMoreElements()).isFalse();
+            // everything else is the application's
+            assertThat(hiding.loadClass("nianbao.model.Report")).isSameAs(nianbao.model.Report.class);
+            assertThat(hiding.getResource(BundledRules.MODELS)).isNotNull();
+        }
+        // an application without bundled rules needs no hiding
+        try (URLClassLoader none = new URLClassLoader(new URL[0], null)) {
+            assertThat(BundledRules.isolating(none)).isSameAs(none);
+        }
+    }
+
+    @Test
+    void precompilingAgainReplacesTheClassesOfTheEarlierRules() throws Exception {
+        Path classes = tmp.resolve("classes");
+        Path rules = precompiled(classes);
+        List<String> before = Files.readAllLines(classes.resolve(BundledRules.CLASSES));
+        Files.writeString(rules.resolve("sub/pre.drl"), RULES.replace("declare Seen  year : int  end", "declare Seen  year : int  when : String end")
+                .replace("new Seen($r.reportYear())", "new Seen($r.reportYear(), \"x\")"), StandardCharsets.UTF_8);
+        Precompile.main(new String[] {rules.toString(), classes.toString()});
+        List<String> after = Files.readAllLines(classes.resolve(BundledRules.CLASSES));
+        assertThat(after).isNotEqualTo(before).contains("t.pre.Seen");
+        for (String gone : before) {
+            if (!after.contains(gone)) assertThat(classes.resolve(gone.replace('.', '/') + ".class")).as(gone).doesNotExist();
+        }
+        try (URLClassLoader app = over(classes)) {
+            assertThat(app.loadClass("t.pre.Seen").getDeclaredFields()).extracting(java.lang.reflect.Field::getName).contains("when");
+        }
     }
 
     @Test

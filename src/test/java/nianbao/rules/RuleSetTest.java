@@ -121,4 +121,26 @@ class RuleSetTest {
             assertThat(r.basis()).as(r.name()).isNotBlank();
         });
     }
+
+    @Test
+    void aFunctionNameWithTwoParameterListsInTwoFilesOfOnePackageLoadsAndIsCached() throws Exception {
+        // the executable model accepts it (the classic DRL build would refuse it: "The type Label is already defined")
+        Path dir = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(dir.resolve("a.drl"), HEADER + """
+                function String label(String s) { return "【" + s + "】"; }
+                rule "a" @code("T-OV-1") when Report() then findings.add(drools.getRule(), label("甲"), Location.none()); end
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b.drl"), HEADER + """
+                function String label(Report r, String s) { return s + r.reportYear(); }
+                rule "b" @code("T-OV-2") when $r : Report() then findings.add(drools.getRule(), label($r, "乙"), Location.none()); end
+                """, StandardCharsets.UTF_8);
+        Path cache = tmp.resolve("cache");
+        RuleSet set = RuleSet.load(dir, cache);
+        assertThat(set.fromCache()).isFalse();
+        var report = TestSupport.audit("000").report();
+        assertThat(set.evaluate(report)).extracting(f -> f.message()).containsExactlyInAnyOrder("【甲】", "乙" + report.reportYear());
+        RuleSet again = RuleSet.load(dir, cache);
+        assertThat(again.fromCache()).isTrue();
+        assertThat(again.evaluate(report)).extracting(f -> f.message()).containsExactlyInAnyOrder("【甲】", "乙" + report.reportYear());
+    }
 }
