@@ -24,6 +24,10 @@ import nianbao.model.SourceLine;
 public final class ReportParser {
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})年");
     private static final Pattern YEAR_MENTION = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年");
+    // compiled once (String.replaceAll/matches/split compile at every call; these run per line or per date)
+    private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}\\s]+$"), PUNCT = Pattern.compile("[\\p{P}]"),
+            PERIOD_WORD_FIRST = Pattern.compile("^(起|至|到|前|以来|止|期间).*"), RANGE_WORD = Pattern.compile(".*(至|到|-|~).*"),
+            SENTENCE_SPLIT = Pattern.compile("(?<=[。；;!！?？])");
     private static final Pattern PUBLISHED = Pattern.compile("(发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)[:：]?");
     /** A page header's bare "时间：" / "日期：" label, standing apart ("来源：某某 时间：2012-04-11 00:00"). */
     private static final Pattern TIME_LABEL = Pattern.compile("(?:^|[\\s\\u3000|｜丨])(?:时间|日期)\\s*[:：]\\s*");
@@ -337,7 +341,7 @@ public final class ReportParser {
     }
 
     private static String trimPunct(String s) {
-        return s.replaceAll("^[\\p{P}\\s]+|[\\p{P}\\s]+$", "");
+        return EDGE_PUNCT.matcher(s).replaceAll("");
     }
 
     // ---- years, dates and period ---------------------------------------------------------------
@@ -374,7 +378,7 @@ public final class ReportParser {
         for (int i = content.size() - 1; i >= Math.max(0, content.size() - 10); i--) {
             Line l = content.get(i);
             List<ChineseDates.Found> found = ChineseDates.findAll(l.norm());
-            if (found.size() == 1 && l.norm().replaceAll("[\\p{P}]", "").length() <= found.get(0).end() - found.get(0).start() + 1) {
+            if (found.size() == 1 && PUNCT.matcher(l.norm()).replaceAll("").length() <= found.get(0).end() - found.get(0).start() + 1) {
                 return new Published(found.get(0).date(), l.no(), l.text().strip());
             }
             // Flattened text: the signature runs on with the body before and page text after
@@ -383,7 +387,7 @@ public final class ReportParser {
                 String n = l.norm();
                 String before = n.substring(0, found.get(0).start()), after = n.substring(found.get(0).end());
                 boolean signed = before.isEmpty() || before.length() <= 30 && AGENCY_LIKE.matcher(before).matches();
-                if (signed && after.length() <= 30 && !after.contains("。") && !after.matches("^(起|至|到|前|以来|止|期间).*")) {
+                if (signed && after.length() <= 30 && !after.contains("。") && !PERIOD_WORD_FIRST.matcher(after).matches()) {
                     return new Published(found.get(0).date(), l.no(), sentence(l.text(), n.substring(found.get(0).start(), found.get(0).end())));
                 }
             }
@@ -414,7 +418,7 @@ public final class ReportParser {
                 if (i + 1 < dates.size()) {
                     ChineseDates.Found b = dates.get(i + 1);
                     String between = n.substring(a.end(), b.start());
-                    if (between.length() <= 6 && between.matches(".*(至|到|-|~).*")) { to = b.date(); end = b.end(); }
+                    if (between.length() <= 6 && RANGE_WORD.matcher(between).matches()) { to = b.date(); end = b.end(); }
                 }
                 if (to == null) {
                     Matcher m = SAME_YEAR_END.matcher(n).region(a.end(), n.length());
@@ -439,7 +443,7 @@ public final class ReportParser {
 
     /** The sentence of an original line whose normalised form contains {@code normPart}: a short quote for evidence. */
     static String sentence(String original, String normPart) {
-        for (String s : original.split("(?<=[。；;!！?？])")) {
+        for (String s : SENTENCE_SPLIT.split(original)) {
             if (Normalizer.norm(s).contains(normPart)) return s.strip();
         }
         return original.strip();

@@ -112,6 +112,10 @@ public final class ReportPage {
     public List<GroupView> getGroups() { return groups; }
     public List<SectionView> getSections() { return sections; }
     public List<LineView> getLines() { return lines; }
+    /** The source listing as markup (see {@link PageMarkup}): every line's text escaped. */
+    public String getSourceHtml() { return PageMarkup.source(lines); }
+    /** The redrawn tables as markup (see {@link PageMarkup}): every label and value escaped. */
+    public String getTablesHtml() { return PageMarkup.tables(tables); }
     /** The statistical tables redrawn; null when the report has none (so th:if needs no expression). */
     public List<TableGrid.Grid> getTables() { return tables.isEmpty() ? null : tables; }
     /** The legacy statistics table (统计表 of a 2008-style report); null when there is none. */

@@ -46,6 +46,12 @@ public final class RuleSet {
         if (System.getProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject", "off");
         }
+        // The executable model's `matches` compiles its regular expression at every evaluation unless this cache
+        // is on (Drools' default: 0, no cache); rules match Cells, Statements and phrases against a few dozen
+        // expressions, so compiling was a tenth of rule evaluation. Read once, when Drools' MatchesOperator loads.
+        if (System.getProperty("drools.matches.compiled.cache.count") == null) {
+            System.setProperty("drools.matches.compiled.cache.count", "2000");
+        }
     }
 
     private static final String DROOLS_VERSION = "10.2.0";

@@ -27,6 +27,8 @@ public final class NarrativeNumbers {
     /** Words that open a new count rather than continue a breakdown: "全年…", "共…", "其中…", "同比…". */
     private static final Pattern NEW_TOTAL = Pattern.compile("其中|共|全年|合计|总计|累计|全部|同比|比上年|较上年|分别");
     private static final String SENTENCE_END = "。;!?", CLAUSE_END = ",、:";
+    /** A clause's closing sentence marks (compiled once: this runs for every clause of every report). */
+    private static final Pattern TRAILING_END = Pattern.compile("[" + SENTENCE_END + "]+$");
 
     public static List<Statement> of(List<SourceLine> lines) {
         List<Statement> out = new ArrayList<>();
@@ -101,7 +103,7 @@ public final class NarrativeNumbers {
             }
             if (!counted) {
                 // "…1397条，占73%": a share in a clause of its own belongs to the count just before
-                String bare = clause.replaceAll("[" + SENTENCE_END + "]+$", "");
+                String bare = TRAILING_END.matcher(clause).replaceAll("");
                 Matcher sh = SHARE.matcher(bare);
                 int last = out.size() - 1;
                 if (sh.matches() && last >= firstOfSentence && out.get(last).sentence() == id && !out.get(last).hasShare()) {
@@ -109,7 +111,7 @@ public final class NarrativeNumbers {
                 }
             }
             for (; scanned < clause.length(); scanned++) depth += bracket(clause.charAt(scanned));
-            if (qizhong == 0 && depth == 0 && FRAME.matcher(clause.replaceAll("[" + SENTENCE_END + "]+$", "")).matches()) {
+            if (qizhong == 0 && depth == 0 && FRAME.matcher(TRAILING_END.matcher(clause).replaceAll("")).matches()) {
                 // "在…1913条政府信息中，…": the framed count is the total, what follows breaks it down
                 qizhong = 1;
                 markLastAsTotal(out, id, firstOfSentence);

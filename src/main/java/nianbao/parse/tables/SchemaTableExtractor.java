@@ -292,11 +292,13 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     // ---- T4: one data row of 15 cells under a two-level header -----------------------------------------
 
+    private static final java.util.regex.Pattern PART_FIVE_OR_SIX = java.util.regex.Pattern.compile("^(五|六)、.*");
+
     private static List<Cell> t4(List<Item> items, int from, TableTemplate tpl, Supplier<List<NarrativeFigures.Figure>> figures) {
         int to = items.size();
         for (int i = from + 1; i < items.size(); i++) {
             Item it = items.get(i);
-            if (it.isText() && it.norm().matches("^(五|六)、.*")) { to = i; break; }
+            if (it.isText() && PART_FIVE_OR_SIX.matcher(it.norm()).matches()) { to = i; break; }
         }
         int headerSeen = -1;
         for (int i = from; i < to; i++) {
