@@ -15,7 +15,6 @@ import nianbao.report.JsonReport;
 import nianbao.report.OutputNames;
 import nianbao.review.Decision;
 import nianbao.review.Decisions;
-import nianbao.review.DecisionsException;
 import nianbao.review.Item;
 import nianbao.review.Reviewed;
 import nianbao.rules.RuleCompileException;
@@ -54,16 +53,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var outw = spec.commandLine().getOut();
-        Decisions d = Decisions.NONE;
-        if (decisions != null) {
-            try {
-                d = Decisions.load(decisions);
-            } catch (DecisionsException e) {
-                err.println("错误 / error: " + e.getMessage());
-                return Main.USAGE;
-            }
-            for (String w : d.warnings()) err.println(w);
-        }
+        Decisions d = DecisionsFile.loadOrReport(decisions, err);
+        if (d == null) return Main.USAGE;
         try {
             Files.createDirectories(out);
             if (!Files.isWritable(out)) throw new IOException("not writable");

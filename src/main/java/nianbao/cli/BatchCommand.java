@@ -16,7 +16,6 @@ import nianbao.pipeline.Auditor;
 import nianbao.rules.RuleCompileException;
 import nianbao.review.Decision;
 import nianbao.review.Decisions;
-import nianbao.review.DecisionsException;
 import nianbao.review.NoticeConfig;
 import nianbao.review.Notices;
 import nianbao.score.Grading;
@@ -72,16 +71,8 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr(), outw = spec.commandLine().getOut();
         // The decisions and notice settings are checked before anything is audited: a bad file costs nothing.
-        Decisions d = Decisions.NONE;
-        if (decisions != null) {
-            try {
-                d = Decisions.load(decisions);
-            } catch (DecisionsException e) {
-                err.println("错误 / error: " + e.getMessage());
-                return Main.USAGE;
-            }
-            for (String w : d.warnings()) err.println(w);
-        }
+        Decisions d = DecisionsFile.loadOrReport(decisions, err);
+        if (d == null) return Main.USAGE;
         NoticeConfig config = null;
         if (decisions != null || notices) {
             try {

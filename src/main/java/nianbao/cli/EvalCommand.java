@@ -15,7 +15,6 @@ import nianbao.eval.Ratchet;
 import nianbao.ingest.Ingestor;
 import nianbao.parse.ReportParser;
 import nianbao.pipeline.Auditor;
-import nianbao.rules.RuleCompileException;
 import nianbao.rules.RuleInfo;
 import nianbao.rules.RuleSet;
 import picocli.CommandLine.Command;
@@ -52,13 +51,8 @@ final class EvalCommand implements Callable<Integer> {
             err.println("错误 / error: " + dir + ": 没有 expected/ 标注目录 / no expected/ folder with ground truth");
             return Main.USAGE;
         }
-        RuleSet set;
-        try {
-            set = rules.load();
-        } catch (RuleCompileException e) {
-            RulesOption.print(e, err);
-            return Main.USAGE;
-        }
+        RuleSet set = rules.loadOrReport(err);
+        if (set == null) return Main.USAGE;
         Set<String> catalogue = set.rules().stream().map(RuleInfo::code).filter(Objects::nonNull).collect(Collectors.toSet());
         Auditor auditor = new Auditor(new Ingestor(), new ReportParser(), set, rules.grading());
         CorpusEval.Result result = CorpusEval.run(dir, auditor, catalogue);

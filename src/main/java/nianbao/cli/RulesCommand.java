@@ -13,7 +13,6 @@ import nianbao.pipeline.Auditor;
 import nianbao.report.AtomicFiles;
 import nianbao.rules.Catalogue;
 import nianbao.rules.RuleCheck;
-import nianbao.rules.RuleCompileException;
 import nianbao.rules.RuleInfo;
 import nianbao.rules.RuleSet;
 import nianbao.rules.cases.CaseRunner;
@@ -73,13 +72,8 @@ final class RulesCommand implements Runnable {
                 err.println("错误 / error: --format 只能是 text 或 html / --format must be text or html");
                 return Main.USAGE;
             }
-            RuleSet set;
-            try {
-                set = rules.load();
-            } catch (RuleCompileException e) {
-                RulesOption.print(e, err);
-                return Main.USAGE;
-            }
+            RuleSet set = rules.loadOrReport(err);
+            if (set == null) return Main.USAGE;
             try {
                 if (format.equals("text")) {
                     List<Catalogue.Entry> entries = Catalogue.entries(set, null);
@@ -114,13 +108,8 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr(), outw = spec.commandLine().getOut();
-            RuleSet set;
-            try {
-                set = rules.load();
-            } catch (RuleCompileException e) {
-                RulesOption.print(e, err);
-                return Main.USAGE;
-            }
+            RuleSet set = rules.loadOrReport(err);
+            if (set == null) return Main.USAGE;
             List<RuleCase> cases;
             try {
                 cases = RuleCases.load(rules.resolved());
@@ -152,13 +141,8 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr(), outw = spec.commandLine().getOut();
-            RuleSet set;
-            try {
-                set = rules.load();
-            } catch (RuleCompileException e) {
-                RulesOption.print(e, err);
-                return Main.USAGE;
-            }
+            RuleSet set = rules.loadOrReport(err);
+            if (set == null) return Main.USAGE;
             List<CaseRunner.Result> results;
             try {
                 results = runCases(rules, set, samples.samples);

@@ -22,6 +22,16 @@ final class RulesOption {
         return RuleSet.load(resolved(), noCache ? null : RuleSet.defaultCacheDir());
     }
 
+    /** The rule set, or null after printing why it does not compile (the caller exits with {@link Main#USAGE}). */
+    RuleSet loadOrReport(PrintWriter err) {
+        try {
+            return load();
+        } catch (RuleCompileException e) {
+            print(e, err);
+            return null;
+        }
+    }
+
     Grading grading() throws IOException {
         return Grading.load(resolved());
     }
