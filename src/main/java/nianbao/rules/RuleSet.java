@@ -368,32 +368,38 @@ public final class RuleSet {
     static boolean statesEverySalience(List<Path> files) {
         for (Path p : files) {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!n.endsWith(".drl") && !n.endsWith(".dslr")) continue;
-            String text;
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return false;
-            }
-            boolean inHead = false;
-            boolean salience = false;
-            for (String line : text.split("\\R")) {
-                String l = line.replaceFirst("//.*", "").strip();
-                if (l.matches("rule\\s.*")) {
-                    if (inHead && !salience) return false;
-                    inHead = true;
-                    salience = l.matches("rule\\s.*\\ssalience\\s.*");
-                } else if (inHead && l.matches("salience\\s.*")) {
-                    salience = true;
-                }
-                if (inHead && (l.equals("when") || l.startsWith("when ") || l.equals("then") || l.matches("rule\\s.*\\swhen(\\s.*)?"))) {
-                    if (!salience) return false;
-                    inHead = false;
-                }
-            }
-            if (inHead && !salience) return false;
+            if ((n.endsWith(".drl") || n.endsWith(".dslr")) && !withoutSalience(p).isEmpty()) return false;
         }
         return true;
+    }
+
+    /** The heads ("rule ..." lines) of the rules in a DRL or DSLR file that state no salience; unreadable: the file's name. */
+    static List<String> withoutSalience(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of(file.getFileName().toString());
+        }
+        List<String> out = new ArrayList<>();
+        String head = null;
+        boolean salience = false;
+        for (String line : text.split("\\R")) {
+            String l = line.replaceFirst("//.*", "").strip();
+            if (l.matches("rule\\s.*")) {
+                if (head != null && !salience) out.add(head);
+                head = l;
+                salience = l.matches("rule\\s.*\\ssalience\\s.*");
+            } else if (head != null && l.matches("salience\\s.*")) {
+                salience = true;
+            }
+            if (head != null && (l.equals("when") || l.startsWith("when ") || l.equals("then") || l.matches("rule\\s.*\\swhen(\\s.*)?"))) {
+                if (!salience) out.add(head);
+                head = null;
+            }
+        }
+        if (head != null && !salience) out.add(head);
+        return out;
     }
 
     static String fingerprintOf(Path dir) throws RuleCompileException {

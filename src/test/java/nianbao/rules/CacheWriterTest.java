@@ -81,6 +81,14 @@ class CacheWriterTest {
     }
 
     @Test
+    void rulesCheckNamesTheRuleThatStatesNoSalience() throws Exception {
+        Path rules = RulesCli.copyRules(tmp);
+        Files.writeString(rules.resolve("zz-new.drl"), NEW_RULE.formatted(""), StandardCharsets.UTF_8);
+        String out = RulesCli.run("rules", "check", "--rules", rules.toString(), "--no-cache").out();
+        assertThat(out).contains("zz-new.drl rule \"T-NEW 报告年度提示\"").contains("规则没有写 salience").contains("2 个警告"); // the other: T-NEW has no test cases
+    }
+
+    @Test
     void anotherRunCompilingTheSameRulesIsLeftAlone() throws Exception {
         Path rules = RulesCli.copyRules(tmp);
         Path cache = Files.createDirectories(tmp.resolve("cache"));
