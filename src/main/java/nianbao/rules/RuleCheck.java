@@ -122,12 +122,18 @@ public final class RuleCheck {
         // 5. literals that name no section or table, in the rule sources
         out.addAll(literalChecks(set.dir()));
 
-        // 6. merged cells in decision tables
+        // 6. merged cells in decision tables; 7. rules that state no salience (rules/README.md, 九)
         try {
             for (Path p : RuleSet.ruleFiles(set.dir())) {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (n.endsWith(".xlsx") || n.endsWith(".xls")) {
                     for (String m : DecisionTables.mergedCellProblems(p)) out.add(new Warning(RuleSet.rel(set.dir(), p), m));
+                }
+                if (n.endsWith(".drl") || n.endsWith(".dslr")) {
+                    for (String head : RuleSet.withoutSalience(p)) {
+                        out.add(new Warning(RuleSet.rel(set.dir(), p) + " " + head,
+                                "规则没有写 salience（报告问题的规则写 salience 0）：修改规则后的首次运行因此改用较慢的编译方式 / rule states no salience"));
+                    }
                 }
             }
         } catch (RuleCompileException e) {
