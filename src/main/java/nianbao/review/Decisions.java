@@ -114,15 +114,21 @@ public final class Decisions {
         }
     }
 
-    private static void readDecisions(String name, Sheet sheet, Map<String, Decision> byId, List<String> warnings, boolean primary)
-            throws DecisionsException {
+    /** The sheet's header columns by name; a clear error when one of {@code required} is missing. */
+    private static Map<String, Integer> columns(String name, Sheet sheet, String... required) throws DecisionsException {
         Map<String, Integer> cols = header(sheet);
         List<String> missing = new ArrayList<>();
-        for (String c : List.of(COL_ID, COL_VERDICT, COL_REMARK)) if (!cols.containsKey(c)) missing.add(c);
+        for (String c : required) if (!cols.containsKey(c)) missing.add(c);
         if (!missing.isEmpty()) {
             throw new DecisionsException(name + ": 工作表“" + sheet.getSheetName() + "”缺少列 " + String.join("、", missing)
                     + " / sheet " + sheet.getSheetName() + " lacks the columns " + String.join(", ", missing));
         }
+        return cols;
+    }
+
+    private static void readDecisions(String name, Sheet sheet, Map<String, Decision> byId, List<String> warnings, boolean primary)
+            throws DecisionsException {
+        Map<String, Integer> cols = columns(name, sheet, COL_ID, COL_VERDICT, COL_REMARK);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null) continue;
@@ -157,13 +163,7 @@ public final class Decisions {
     private static final Pattern CELL = Pattern.compile("(T[1-9])[\\s/,，]+(\\S+)[\\s/,，]+(\\S+)");
 
     private static void readManual(String name, Sheet sheet, List<Manual> out) throws DecisionsException {
-        Map<String, Integer> cols = header(sheet);
-        List<String> missing = new ArrayList<>();
-        for (String c : List.of(COL_FILE, COL_MESSAGE)) if (!cols.containsKey(c)) missing.add(c);
-        if (!missing.isEmpty()) {
-            throw new DecisionsException(name + ": 工作表“" + sheet.getSheetName() + "”缺少列 " + String.join("、", missing)
-                    + " / sheet " + sheet.getSheetName() + " lacks the columns " + String.join(", ", missing));
-        }
+        Map<String, Integer> cols = columns(name, sheet, COL_FILE, COL_MESSAGE);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null) continue;
