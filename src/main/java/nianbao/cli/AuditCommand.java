@@ -66,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
         Grading grading;
         try {
             grading = rules.grading();
-            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.load(), grading);
+            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.loadWhileWarmingUp(), grading);
         } catch (RuleCompileException e) {
             RulesOption.print(e, err);
             return Main.USAGE;

@@ -3,6 +3,8 @@ package nianbao.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import nianbao.report.HtmlReport;
+import nianbao.report.JsonReport;
 import nianbao.rules.RuleCompileException;
 import nianbao.rules.RuleError;
 import nianbao.rules.RuleSet;
@@ -20,6 +22,25 @@ final class RulesOption {
 
     RuleSet load() throws RuleCompileException {
         return RuleSet.load(resolved(), noCache ? null : RuleSet.defaultCacheDir());
+    }
+
+    /**
+     * As {@link #load()}, while a second thread initialises the report writers (the HTML template engine, the JSON
+     * library) that the command needs next: the rules take the longest part of a command's start-up, and a second
+     * core is otherwise idle then. The warm-up's failures are ignored (the real rendering reports its own).
+     */
+    RuleSet loadWhileWarmingUp() throws RuleCompileException {
+        Thread warmUp = new Thread(() -> {
+            try {
+                JsonReport.warmUp();
+                HtmlReport.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // nothing lost: the first real page initialises them again and reports any error itself
+            }
+        }, "nianbao-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return load();
     }
 
     /** The rule set, or null after printing why it does not compile (the caller exits with {@link Main#USAGE}). */

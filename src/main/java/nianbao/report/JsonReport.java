@@ -24,6 +24,11 @@ public final class JsonReport {
 
     private JsonReport() {}
 
+    /** Serialises a throw-away result, so that the JSON library is initialised (see {@link HtmlReport#warmUp()}). */
+    public static void warmUp() {
+        bytes(AuditResult.error("warm-up", null, "WARM_UP", "warm-up", 0));
+    }
+
     public static byte[] bytes(AuditResult r) {
         return bytes(r, null);
     }
