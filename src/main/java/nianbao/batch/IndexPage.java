@@ -1,6 +1,5 @@
 package nianbao.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.TreeMap;
 import nianbao.model.Finding;
 import nianbao.score.Grading;
 import nianbao.report.Templates;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -19,7 +17,6 @@ import org.thymeleaf.context.Context;
  * through th:text. Tables are sorted here (pre-sorted views) instead of by a script.
  */
 final class IndexPage {
-    private static final TemplateEngine ENGINE = Templates.ENGINE;
     static final int BAR_MAX = 420, ROW_H = 22;
 
     private IndexPage() {}
@@ -131,7 +128,7 @@ final class IndexPage {
         ctx.setVariable("substChart", chart(subst, v -> pct(v.doubleValue())));
         ctx.setVariable("corrChart", chart(corr, v -> pct(v.doubleValue())));
         ctx.setVariable("fmt", new Fmt());
-        return ENGINE.process("index", ctx).getBytes(StandardCharsets.UTF_8);
+        return Templates.render("index", ctx, 64 * 1024);
     }
 
     private static String bodyLabel(Row r) {

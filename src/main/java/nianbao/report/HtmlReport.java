@@ -1,8 +1,6 @@
 package nianbao.report;
 
-import java.nio.charset.StandardCharsets;
 import nianbao.pipeline.AuditResult;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -11,7 +9,6 @@ import org.thymeleaf.context.Context;
  * shows is worked out in Java ({@link ReportPage}): the template only reads properties.
  */
 public final class HtmlReport {
-    private static final TemplateEngine ENGINE = Templates.ENGINE;
 
     private HtmlReport() {}
 
@@ -31,6 +28,8 @@ public final class HtmlReport {
     public static byte[] bytes(AuditResult a, nianbao.review.Reviewed review) {
         Context ctx = new Context();
         ctx.setVariable("page", new ReportPage(a, review));
-        return ENGINE.process("report", ctx).getBytes(StandardCharsets.UTF_8);
+        // the page holds the source listing: about twice the text's length in UTF-8, plus the findings and tables
+        String text = a.report() == null ? null : a.report().text();
+        return Templates.render("report", ctx, 32 * 1024 + (text == null ? 0 : 3 * text.length()));
     }
 }
