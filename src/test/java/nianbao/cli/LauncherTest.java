@@ -60,6 +60,18 @@ class LauncherTest {
         assertThat(Files.size(archive(cache))).isGreaterThan(bytes.length / 3);
         assertThat(archive(cache).getFileName().toString()).endsWith("-" + Files.size(archive(cache)) + ".jsa");
         assertThat(json(tmp.resolve("out3").resolve(stem(sample) + ".json"))).isEqualTo(json1);
+
+        // a batch has an archive of its own (trained on a batch, so larger); the one-file archive stays
+        Path oneFile = archive(cache);
+        Run batch = run(home, cache, "batch", home.resolve("samples").toString(), "-o", tmp.resolve("out4").toString());
+        assertThat(batch.exit).as(batch.output).isLessThanOrEqualTo(1);
+        assertThat(batch.output).contains("creating the class-data archive");
+        Path batchArchive = archive(cache, "-batch-");
+        assertThat(Files.size(batchArchive)).isGreaterThan(Files.size(oneFile));
+        assertThat(archive(cache)).isEqualTo(oneFile);
+        Run batchAgain = run(home, cache, "batch", home.resolve("samples").toString(), "-o", tmp.resolve("out5").toString());
+        assertThat(batchAgain.output).doesNotContain("class-data archive");
+        assertThat(json(tmp.resolve("out5").resolve(stem(sample) + ".json"))).isEqualTo(json1);
         try (Stream<Path> s = Files.list(home)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
@@ -76,9 +88,14 @@ class LauncherTest {
         return n.substring(0, n.lastIndexOf('.'));
     }
 
+    /** The archive of one-shot commands (audit, rules …). */
     private static Path archive(Path cache) throws Exception {
+        return archive(cache, "-one-");
+    }
+
+    private static Path archive(Path cache, String kind) throws Exception {
         try (Stream<Path> s = Files.list(cache)) {
-            List<Path> jsa = s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+            List<Path> jsa = s.filter(p -> p.getFileName().toString().endsWith(".jsa") && p.getFileName().toString().contains(kind)).toList();
             assertThat(jsa).hasSize(1);
             return jsa.get(0);
         }
