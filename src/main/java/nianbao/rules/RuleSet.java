@@ -1,7 +1,6 @@
 package nianbao.rules;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,15 +91,16 @@ public final class RuleSet {
      * rule base compiled at build time).
      */
     public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
-        Path cached = cacheDir == null ? null : cacheFile(cacheDir, fp);
-        if (cached != null) {
-            // The default rules are compiled at build time into the application jar.
-            KieBase bundled = BundledRules.load(RuleSet.class.getClassLoader(), fp);
-            if (bundled != null) return new RuleSet(dir, bundled, fp, true);
+        Sources src = Sources.read(dir);
+        List<Path> files = src.files();
+        if (cacheDir != null) {
+            // The default rules are compiled at build time into the application jar. Whether they apply is decided
+            // from the rule files' bytes; the classes they are bound to are those of the jar they came in.
+            BundledRules.Bundle bundled = BundledRules.find(RuleSet.class.getClassLoader(), src.filesDigest(), src::fingerprint);
+            if (bundled != null) return new RuleSet(dir, bundled.kieBase(), bundled.fingerprint(), true);
         }
+        String fp = src.fingerprint();
+        Path cached = cacheDir == null ? null : cacheFile(cacheDir, fp);
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 return new RuleSet(dir, ModelJar.load(cached), fp, true);
@@ -145,9 +145,9 @@ public final class RuleSet {
      * executable model. The shipped rules give the same findings both ways ({@code BuildEquivalenceTest}).
      */
     static RuleSet loadClassic(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
+        Sources src = Sources.read(dir);
+        List<Path> files = src.files();
+        String fp = src.fingerprint();
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         return classic(ks, dir, files, fp, releaseId, BundledRules.isolating());
@@ -170,9 +170,9 @@ public final class RuleSet {
 
     /** Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile. */
     static byte[] compileModel(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
+        Sources src = Sources.read(dir);
+        List<Path> files = src.files();
+        String fp = src.fingerprint();
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
@@ -195,6 +195,7 @@ public final class RuleSet {
             }
         }
         Files.deleteIfExists(classesDir.resolve(BundledRules.FINGERPRINT));
+        Files.deleteIfExists(classesDir.resolve(BundledRules.RULES_DIGEST));
         Files.deleteIfExists(classesDir.resolve(BundledRules.MODELS));
         Files.deleteIfExists(oldList);
         Files.deleteIfExists(meta.resolve("kbase.jar")); // the layout before the classes joined the application jar
@@ -220,8 +221,9 @@ public final class RuleSet {
         Files.createDirectories(meta);
         Files.write(classesDir.resolve(BundledRules.CLASSES), classes, StandardCharsets.UTF_8);
         Files.write(classesDir.resolve(BundledRules.MODELS), models, StandardCharsets.UTF_8);
-        List<Path> files = ruleFiles(dir);
-        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), fingerprint(dir, files) + "\n", StandardCharsets.UTF_8);
+        Sources src = Sources.read(dir);
+        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), src.fingerprint() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(classesDir.resolve(BundledRules.RULES_DIGEST), src.filesDigest() + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -297,22 +299,73 @@ public final class RuleSet {
         return null;
     }
 
-    /** Drools reads a GBK file as UTF-8 without complaint, and Chinese literals then never match. */
-    private static void checkEncoding(Path dir, List<Path> files) throws RuleCompileException {
-        List<RuleError> errors = new ArrayList<>();
-        for (Path p : files) {
+    /**
+     * The rule files of a folder, read once (names sorted, bytes checked to be UTF-8): what decides whether the
+     * rule base compiled at build time applies ({@link #filesDigest()}) and what the cache key is made of
+     * ({@link #fingerprint()}).
+     */
+    record Sources(Path dir, List<Path> files, List<byte[]> bytes) {
+        static Sources read(Path dir) throws RuleCompileException {
+            List<Path> files = ruleFiles(dir);
+            List<byte[]> bytes = new ArrayList<>(files.size());
+            List<RuleError> errors = new ArrayList<>();
+            for (Path p : files) {
+                byte[] b;
+                try {
+                    b = Files.readAllBytes(p);
+                } catch (IOException e) {
+                    errors.add(new RuleError(rel(dir, p), 0, "无法读取 / cannot read: " + e.getMessage()));
+                    continue;
+                }
+                bytes.add(b);
+                if (!isUtf8(p, b)) {
+                    // Drools reads a GBK file as UTF-8 without complaint, and Chinese literals then never match.
+                    errors.add(new RuleError(rel(dir, p), 0, "规则文件不是UTF-8编码（可能是GBK），请另存为UTF-8 / rule file is not UTF-8 (GBK?); save it as UTF-8"));
+                }
+            }
+            if (!errors.isEmpty()) throw new RuleCompileException(errors);
+            return new Sources(dir, files, bytes);
+        }
+
+        private static boolean isUtf8(Path p, byte[] b) {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".xlsx") || n.endsWith(".xls")) continue;
+            if (n.endsWith(".xlsx") || n.endsWith(".xls")) return true;
             try {
-                byte[] b = Files.readAllBytes(p);
                 StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+                return true;
             } catch (java.nio.charset.CharacterCodingException e) {
-                errors.add(new RuleError(rel(dir, p), 0, "规则文件不是UTF-8编码（可能是GBK），请另存为UTF-8 / rule file is not UTF-8 (GBK?); save it as UTF-8"));
-            } catch (IOException e) {
-                errors.add(new RuleError(rel(dir, p), 0, "无法读取 / cannot read: " + e.getMessage()));
+                return false;
             }
         }
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+
+        /** SHA-256 of the files' relative names and bytes alone. */
+        String filesDigest() {
+            return digest("");
+        }
+
+        /**
+         * {@link RuleSet#fingerprint()}: SHA-256 of the app and Drools versions, the classes the rules are bound to
+         * ({@link RuleApi}, which reads them: not free) and the files' names and bytes.
+         */
+        String fingerprint() {
+            return digest(APP_VERSION + "|" + DROOLS_VERSION + "|" + RuleApi.digest() + "|");
+        }
+
+        private String digest(String prefix) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                md.update(prefix.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < files.size(); i++) {
+                    md.update(rel(dir, files.get(i)).getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(bytes.get(i));
+                    md.update((byte) 0);
+                }
+                return HexFormat.of().formatHex(md.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static KieFileSystem fileSystem(KieServices ks, Path dir, List<Path> files, ReleaseId releaseId) {
@@ -409,30 +462,11 @@ public final class RuleSet {
     }
 
     static String fingerprintOf(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        return fingerprint(dir, files);
+        return Sources.read(dir).fingerprint();
     }
 
     static Path cacheFile(Path cacheDir, String fp) {
         return cacheDir.resolve("kbase-" + fp + ".jar");
-    }
-
-    private static String fingerprint(Path dir, List<Path> files) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((APP_VERSION + "|" + DROOLS_VERSION + "|" + RuleApi.digest() + "|").getBytes(StandardCharsets.UTF_8));
-            for (Path p : files) {
-                md.update(rel(dir, p).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(p));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String rel(Path dir, Path p) {
