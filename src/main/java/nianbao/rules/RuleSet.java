@@ -9,9 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.model.Report;
@@ -53,7 +55,7 @@ public final class RuleSet {
         }
     }
 
-    private static final String DROOLS_VERSION = "10.2.0";
+    static final String DROOLS_VERSION = "10.2.0";
     private static final String APP_VERSION = "nianbao-0.1.0";
 
     private final Path dir;
@@ -112,12 +114,13 @@ public final class RuleSet {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         ClassLoader cl = BundledRules.isolating();
+        Map<Path, String> tables = src.tables(cacheDir);
         if (cached != null && !"model".equals(System.getProperty("nianbao.rules.build")) && statesEverySalience(files)) {
             // Right after an edit: the classic (DRL) build takes about half the time of the executable model and
             // judges alike (BuildEquivalenceTest) when every rule states its salience; the executable model is
             // compiled into the cache by a separate JVM when this one exits, for the runs after this one.
             try {
-                RuleSet classic = classic(ks, dir, files, fp, releaseId, cl);
+                RuleSet classic = classic(ks, src, tables, fp, releaseId, cl);
                 CacheWriter.writeAtExit(dir, cacheDir);
                 return classic;
             } catch (RuleCompileException e) {
@@ -127,13 +130,13 @@ public final class RuleSet {
         // The executable model, as at build time.
         KieBuilder exec;
         try {
-            exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(ExecutableModelProject.class);
+            exec = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), cl).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             exec = null; // the code generator choked (e.g. a DRL keyword used as a field name); the DRL build says why
         }
         if (exec == null || exec.getResults().hasMessages(Message.Level.ERROR)) {
             // Build again the classic way: its errors carry DRL file:line for every file.
-            return classic(ks, dir, files, fp, releaseId, cl);
+            return classic(ks, src, tables, fp, releaseId, cl);
         }
         KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId(), cl).getKieBase();
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
@@ -145,38 +148,49 @@ public final class RuleSet {
      * executable model. The shipped rules give the same findings both ways ({@code BuildEquivalenceTest}).
      */
     static RuleSet loadClassic(Path dir) throws RuleCompileException {
+        return loadClassic(dir, true);
+    }
+
+    /** {@link #loadClassic(Path)}; {@code tablesAsDrl} false gives Drools the decision tables' workbooks, as it used to be. */
+    static RuleSet loadClassic(Path dir, boolean tablesAsDrl) throws RuleCompileException {
         Sources src = Sources.read(dir);
-        List<Path> files = src.files();
         String fp = src.fingerprint();
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
-        return classic(ks, dir, files, fp, releaseId, BundledRules.isolating());
+        // Drools keeps the DRL of the workbooks it converted by their path in the build ("weights.drl.xlsx"), which
+        // another rules folder in this JVM shares: forget them.
+        if (!tablesAsDrl) org.drools.drl.extensions.DecisionTableFactory.clearCompilerCache();
+        return classic(ks, src, tablesAsDrl ? src.tables(null) : Map.of(), fp, releaseId, BundledRules.isolating());
     }
 
-    private static RuleSet classic(KieServices ks, Path dir, List<Path> files, String fp, ReleaseId releaseId, ClassLoader cl)
+    private static RuleSet classic(KieServices ks, Sources src, Map<Path, String> tables, String fp, ReleaseId releaseId, ClassLoader cl)
             throws RuleCompileException {
+        Path dir = src.dir();
         KieBuilder drl;
         try {
-            drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(DrlProject.class);
+            drl = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), cl).buildAll(DrlProject.class);
         } catch (RuntimeException e) {
             throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
                     "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
                             + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
         }
-        List<RuleError> errors = errors(drl, dir, files);
+        List<RuleError> errors = errors(drl, src, tables);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
         return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId(), cl).getKieBase(), fp, false, true);
     }
 
-    /** Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile. */
-    static byte[] compileModel(Path dir) throws RuleCompileException {
+    /**
+     * Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile.
+     * The decision tables' DRL is looked up in (and added to) {@code cacheDir}, which may be null.
+     */
+    static byte[] compileModel(Path dir, Path cacheDir) throws RuleCompileException {
         Sources src = Sources.read(dir);
-        List<Path> files = src.files();
         String fp = src.fingerprint();
+        Map<Path, String> tables = src.tables(cacheDir);
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
-        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
-        if (exec.getResults().hasMessages(Message.Level.ERROR)) throw new RuleCompileException(errors(exec, dir, files));
+        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) throw new RuleCompileException(errors(exec, src, tables));
         return ((InternalKieModule) exec.getKieModule()).getBytes();
     }
 
@@ -199,7 +213,23 @@ public final class RuleSet {
         Files.deleteIfExists(classesDir.resolve(BundledRules.MODELS));
         Files.deleteIfExists(oldList);
         Files.deleteIfExists(meta.resolve("kbase.jar")); // the layout before the classes joined the application jar
-        byte[] kjar = compileModel(dir);
+        // The decision tables' DRL, for run-time builds of the shipped tables (DecisionTables)
+        Path dtables = classesDir.resolve(DecisionTables.BUNDLED);
+        if (Files.isDirectory(dtables)) {
+            try (Stream<Path> old = Files.list(dtables)) {
+                for (Path p : old.toList()) Files.deleteIfExists(p);
+            }
+        }
+        Sources shipped = Sources.read(dir);
+        for (int i = 0; i < shipped.files().size(); i++) {
+            Path p = shipped.files().get(i);
+            if (!DecisionTables.isTable(p)) continue;
+            String name = p.getFileName().toString();
+            byte[] bytes = shipped.bytes().get(i);
+            Files.createDirectories(dtables);
+            Files.writeString(dtables.resolve(DecisionTables.key(name, bytes)), DecisionTables.convert(name, bytes), StandardCharsets.UTF_8);
+        }
+        byte[] kjar = compileModel(dir, null);
         List<String> classes = new ArrayList<>();
         List<String> models = new ArrayList<>();
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kjar))) {
@@ -338,6 +368,22 @@ public final class RuleSet {
             }
         }
 
+        /**
+         * The DRL of each decision table among the files ({@link DecisionTables#drl}), by file; a table that does not
+         * convert is left out (the build reads its workbook and reports why).
+         */
+        Map<Path, String> tables(Path cacheDir) {
+            Map<Path, String> out = new HashMap<>();
+            ClassLoader cl = RuleSet.class.getClassLoader();
+            for (int i = 0; i < files.size(); i++) {
+                Path p = files.get(i);
+                if (!DecisionTables.isTable(p)) continue;
+                String drl = DecisionTables.drl(p.getFileName().toString(), bytes.get(i), cl, cacheDir);
+                if (drl != null) out.put(p, drl);
+            }
+            return out;
+        }
+
         /** SHA-256 of the files' relative names and bytes alone. */
         String filesDigest() {
             return digest("");
@@ -368,21 +414,40 @@ public final class RuleSet {
         }
     }
 
-    private static KieFileSystem fileSystem(KieServices ks, Path dir, List<Path> files, ReleaseId releaseId) {
+    /** The suffix of the DRL of a decision table in the build's file system ("weights.drl.xlsx" + this). */
+    static final String TABLE_DRL = ".generated.drl";
+
+    /**
+     * The rule files as the build sees them; a decision table with its DRL in {@code tables} is given as that DRL
+     * under its own name plus {@link #TABLE_DRL} (Drools would convert the workbook to this very text).
+     */
+    private static KieFileSystem fileSystem(KieServices ks, Sources src, Map<Path, String> tables, ReleaseId releaseId) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (Path p : files) {
+        for (int i = 0; i < src.files().size(); i++) {
+            Path p = src.files().get(i);
             // The src/main/resources/ prefix is required: without it Drools silently builds 0 rules.
-            kfs.write("src/main/resources/" + rel(dir, p),
-                    ks.getResources().newFileSystemResource(p.toFile(), "UTF-8").setResourceType(resourceType(p.getFileName().toString())));
+            String path = "src/main/resources/" + rel(src.dir(), p);
+            String drl = tables.get(p);
+            if (drl != null) kfs.write(path + TABLE_DRL, drl.getBytes(StandardCharsets.UTF_8));
+            else kfs.write(path, ks.getResources().newByteArrayResource(src.bytes().get(i), "UTF-8")
+                    .setResourceType(resourceType(p.getFileName().toString())));
         }
         return kfs;
     }
 
-    private static List<RuleError> errors(KieBuilder kb, Path dir, List<Path> files) {
+    /** The rule file a resource path of the build names: "src/main/resources/" and {@link #TABLE_DRL} taken off. */
+    static String sourceName(String resourcePath) {
+        String n = resourcePath.replaceFirst("^src/main/resources/", "");
+        return n.endsWith(TABLE_DRL) ? n.substring(0, n.length() - TABLE_DRL.length()) : n;
+    }
+
+    private static List<RuleError> errors(KieBuilder kb, Sources src, Map<Path, String> tables) {
+        Path dir = src.dir();
+        List<Path> files = src.files();
         List<RuleError> out = new ArrayList<>();
         for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/", "");
+            String path = m.getPath() == null ? null : sourceName(m.getPath());
             String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").strip();
             if (text.equals("Parser returned a null Package")) continue; // a consequence of the error before it
             if (path == null && text.contains("DSL")) path = files.stream().map(p -> rel(dir, p)).filter(r -> r.endsWith(".dsl"))
@@ -390,7 +455,10 @@ public final class RuleSet {
             if (path == null) path = "?";
             String where = "";
             String lower = path.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) where = DecisionTables.cellOf(dir.resolve(path), m.getLine());
+            if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+                String drl = tables.get(dir.resolve(path));
+                where = drl != null ? DecisionTables.cellOf(drl, m.getLine()) : DecisionTables.cellOf(dir.resolve(path), m.getLine());
+            }
             out.add(new RuleError(path, m.getLine(), explain(text) + where));
         }
         // One file that does not parse leaves its package without declared types and functions, and every
