@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.model.Report;
-import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -29,6 +28,11 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
 
 /**
  * The compiled rule base of one {@code rules/} folder, read from disk at run time. Compiled once
@@ -166,17 +170,51 @@ public final class RuleSet {
     private static RuleSet classic(KieServices ks, Sources src, Map<Path, String> tables, String fp, ReleaseId releaseId, ClassLoader cl)
             throws RuleCompileException {
         Path dir = src.dir();
-        KieBuilder drl;
+        // The rule packages are built straight into a KieBase: a kjar (KieBuilder, KieContainer) would add a
+        // pom.xml, a kmodule.xml written and read back with XStream and a repository, none of which a run needs.
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, cl));
         try {
-            drl = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), cl).buildAll(DrlProject.class);
+            CompositeKnowledgeBuilder batch = kb.batch();
+            for (int i = 0; i < src.files().size(); i++) {
+                Path p = src.files().get(i);
+                String path = "src/main/resources/" + rel(dir, p); // as in the kjar: messages name the same paths
+                String table = tables.get(p);
+                if (table != null) {
+                    batch.add(resource(table.getBytes(StandardCharsets.UTF_8), path + TABLE_DRL), ResourceType.DRL);
+                } else {
+                    String name = p.getFileName().toString();
+                    ResourceType type = resourceType(name);
+                    if (type == ResourceType.DTABLE && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        var conf = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+                        conf.setInputType(org.kie.internal.builder.DecisionTableInputType.CSV);
+                        batch.add(resource(src.bytes().get(i), path), type, conf);
+                    } else {
+                        batch.add(resource(src.bytes().get(i), path), type);
+                    }
+                }
+            }
+            batch.build();
         } catch (RuntimeException e) {
-            throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
-                    "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
-                            + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            throw internalError(dir, e);
         }
-        List<RuleError> errors = errors(drl, src, tables);
+        List<Message> messages = new ArrayList<>();
+        long id = 0;
+        for (KnowledgeBuilderResult r : kb.getResults(ResultSeverity.ERROR)) messages.add(r.asMessage(++id));
+        List<RuleError> errors = errors(messages, src, tables);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId(), cl).getKieBase(), fp, false, true);
+        return new RuleSet(dir, kb.newKieBase(), fp, false, true);
+    }
+
+    private static org.kie.api.io.Resource resource(byte[] bytes, String path) {
+        org.kie.api.io.Resource r = KieServices.get().getResources().newByteArrayResource(bytes, "UTF-8");
+        r.setSourcePath(path);
+        return r;
+    }
+
+    private static RuleCompileException internalError(Path dir, RuntimeException e) {
+        return new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
+                "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
+                        + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
     }
 
     /**
@@ -190,7 +228,9 @@ public final class RuleSet {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         KieBuilder exec = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
-        if (exec.getResults().hasMessages(Message.Level.ERROR)) throw new RuleCompileException(errors(exec, src, tables));
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new RuleCompileException(errors(exec.getResults().getMessages(Message.Level.ERROR), src, tables));
+        }
         return ((InternalKieModule) exec.getKieModule()).getBytes();
     }
 
@@ -442,11 +482,11 @@ public final class RuleSet {
         return n.endsWith(TABLE_DRL) ? n.substring(0, n.length() - TABLE_DRL.length()) : n;
     }
 
-    private static List<RuleError> errors(KieBuilder kb, Sources src, Map<Path, String> tables) {
+    private static List<RuleError> errors(List<Message> messages, Sources src, Map<Path, String> tables) {
         Path dir = src.dir();
         List<Path> files = src.files();
         List<RuleError> out = new ArrayList<>();
-        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+        for (Message m : messages) {
             String path = m.getPath() == null ? null : sourceName(m.getPath());
             String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").strip();
             if (text.equals("Parser returned a null Package")) continue; // a consequence of the error before it

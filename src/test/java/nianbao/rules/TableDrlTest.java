@@ -173,7 +173,7 @@ class TableDrlTest {
     }
 
     @Test
-    void aRunRightAfterARuleFileEditLoadsNoPoi() throws Exception {
+    void aRunRightAfterARuleFileEditLoadsNoPoiAndNoKjarMachinery() throws Exception {
         Path rules = RulesCli.copyRules(tmp);
         Path cache = tmp.resolve("cache");
         // a first edit: the tables' DRL comes from the build (or, in a build that has not packaged yet, into the cache)
@@ -185,6 +185,8 @@ class TableDrlTest {
         assertThat(loaded).anySatisfy(l -> assertThat(l).contains("org.drools.compiler")); // it did build
         assertThat(loaded).noneSatisfy(l -> assertThat(l).contains("org.apache.poi"));
         assertThat(loaded).noneSatisfy(l -> assertThat(l).containsAnyOf("org.apache.xmlbeans", "SpreadsheetCompiler", "org.drools.decisiontable.parser"));
+        // the classic build goes straight to a KieBase: no kjar (kmodule.xml through XStream, KieContainer)
+        assertThat(loaded).noneSatisfy(l -> assertThat(l).containsAnyOf("com.thoughtworks.xstream", "KieContainerImpl"));
     }
 
     /** The classes a fresh JVM loads to load the rules under {@code rules} (RuleSet.load) with this cache folder. */
@@ -200,7 +202,7 @@ class TableDrlTest {
         return Files.readAllLines(log);
     }
 
-    /** The child JVM of {@link #aRunRightAfterARuleFileEditLoadsNoPoi}. */
+    /** The child JVM of {@link #aRunRightAfterARuleFileEditLoadsNoPoiAndNoKjarMachinery}. */
     public static final class LoadRules {
         public static void main(String[] args) throws Exception {
             RuleSet set = RuleSet.load(Path.of(args[0]), Path.of(args[1]));
