@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
+import java.security.CodeSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -31,6 +33,11 @@ final class BundledRules {
     static final String DIR = "nianbao/precompiled/";
     /** The fingerprint ({@link RuleSet#fingerprint()}) of the rules the bundled classes were compiled from. */
     static final String FINGERPRINT = DIR + "kbase.sha256";
+    /**
+     * The digest of the rule files alone (names and bytes) that the bundled classes were compiled from: it decides
+     * whether they apply without reading the classes the rules are bound to, which are the jar's own.
+     */
+    static final String RULES_DIGEST = DIR + "rules.sha256";
     /** The model classes, one name per line. */
     static final String MODELS = DIR + "models";
     /** Every generated class, one name per line: what {@link #isolating()} hides. */
@@ -40,6 +47,45 @@ final class BundledRules {
 
     private BundledRules() {}
 
+    /** The bundled rule base and its fingerprint ({@link RuleSet#fingerprint()}). */
+    record Bundle(KieBase kieBase, String fingerprint) {}
+
+    /**
+     * The bundled rule base when it was compiled from rule files with this digest ({@link RuleSet.Sources#filesDigest()}),
+     * else null; also null when anything about it is missing or does not load (the caller compiles instead).
+     *
+     * <p>The fingerprint also covers the classes the rules are bound to ({@link RuleApi}), which takes reading them.
+     * When the bundled classes are in the same jar as {@code nianbao.model}, that jar was made by one build that
+     * compiled the rules against those very classes (pom.xml, phase prepare-package), so the fingerprint recorded at
+     * build time is the one {@code fingerprint} would compute and is not computed. Anywhere else (a classes folder,
+     * which a compile can update without the build step) the fingerprint is computed and must match.
+     */
+    static Bundle find(ClassLoader cl, String rulesDigest, Supplier<String> fingerprint) {
+        try {
+            List<String> fp = lines(cl, FINGERPRINT);
+            if (fp == null || fp.size() != 1) return null;
+            List<String> digest = lines(cl, RULES_DIGEST);
+            if (digest == null || digest.size() != 1 || !digest.get(0).equals(rulesDigest)) return null;
+            if (!sameJar(cl.getResource(FINGERPRINT), Class.forName("nianbao.model.Report", false, cl))
+                    && !fp.get(0).equals(fingerprint.get())) return null;
+            KieBase kb = build(cl);
+            return kb == null ? null : new Bundle(kb, fp.get(0));
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Whether a resource lies in the jar file that a class was loaded from. */
+    static boolean sameJar(URL resource, Class<?> type) {
+        if (resource == null || !"jar".equals(resource.getProtocol())) return false;
+        CodeSource cs = type.getProtectionDomain().getCodeSource();
+        URL where = cs == null ? null : cs.getLocation();
+        if (where == null || !"file".equals(where.getProtocol()) || where.getPath().endsWith("/")) return false;
+        String path = resource.getPath(); // file:/…/nianbao.jar!/nianbao/precompiled/…
+        int bang = path.indexOf("!/");
+        return bang > 0 && path.substring(0, bang).equals(where.toString());
+    }
+
     /**
      * The KieBase of the bundled rule base when it was compiled from rules with this fingerprint, else null;
      * also null when anything about it is missing or does not load (the caller compiles instead).
@@ -48,6 +94,14 @@ final class BundledRules {
         try {
             List<String> fp = lines(cl, FINGERPRINT);
             if (fp == null || fp.size() != 1 || !fp.get(0).equals(fingerprint)) return null;
+            return build(cl);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static KieBase build(ClassLoader cl) {
+        try {
             List<String> names = lines(cl, MODELS);
             if (names == null || names.isEmpty()) return null;
             List<Model> models = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class CacheWriter {
                 if (lock == null) return false; // another run is compiling these rules
                 try {
                     if (Files.isRegularFile(target)) return true;
-                    byte[] kjar = RuleSet.compileModel(dir);
+                    byte[] kjar = RuleSet.compileModel(dir, cacheDir);
                     // Rules edited while we compiled: these bytes are not the cache of either version.
                     if (!RuleSet.fingerprintOf(dir).equals(fp)) return false;
                     RuleSet.writeCache(target, kjar);

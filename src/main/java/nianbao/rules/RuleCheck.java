@@ -302,7 +302,7 @@ public final class RuleCheck {
     static String ruleLabel(Rule r) {
         String file = null;
         if (r instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-            file = impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
+            file = RuleSet.sourceName(impl.getResource().getSourcePath());
         }
         return file == null ? "规则“" + r.getName() + "”" : file + " 规则“" + r.getName() + "”";
     }

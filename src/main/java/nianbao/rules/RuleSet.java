@@ -1,7 +1,6 @@
 package nianbao.rules;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +9,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.model.Report;
-import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -28,6 +28,11 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
 
 /**
  * The compiled rule base of one {@code rules/} folder, read from disk at run time. Compiled once
@@ -54,7 +59,7 @@ public final class RuleSet {
         }
     }
 
-    private static final String DROOLS_VERSION = "10.2.0";
+    static final String DROOLS_VERSION = "10.2.0";
     private static final String APP_VERSION = "nianbao-0.1.0";
 
     private final Path dir;
@@ -92,15 +97,16 @@ public final class RuleSet {
      * rule base compiled at build time).
      */
     public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
-        Path cached = cacheDir == null ? null : cacheFile(cacheDir, fp);
-        if (cached != null) {
-            // The default rules are compiled at build time into the application jar.
-            KieBase bundled = BundledRules.load(RuleSet.class.getClassLoader(), fp);
-            if (bundled != null) return new RuleSet(dir, bundled, fp, true);
+        Sources src = Sources.read(dir);
+        List<Path> files = src.files();
+        if (cacheDir != null) {
+            // The default rules are compiled at build time into the application jar. Whether they apply is decided
+            // from the rule files' bytes; the classes they are bound to are those of the jar they came in.
+            BundledRules.Bundle bundled = BundledRules.find(RuleSet.class.getClassLoader(), src.filesDigest(), src::fingerprint);
+            if (bundled != null) return new RuleSet(dir, bundled.kieBase(), bundled.fingerprint(), true);
         }
+        String fp = src.fingerprint();
+        Path cached = cacheDir == null ? null : cacheFile(cacheDir, fp);
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 return new RuleSet(dir, ModelJar.load(cached), fp, true);
@@ -112,12 +118,13 @@ public final class RuleSet {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         ClassLoader cl = BundledRules.isolating();
+        Map<Path, String> tables = src.tables(cacheDir);
         if (cached != null && !"model".equals(System.getProperty("nianbao.rules.build")) && statesEverySalience(files)) {
             // Right after an edit: the classic (DRL) build takes about half the time of the executable model and
             // judges alike (BuildEquivalenceTest) when every rule states its salience; the executable model is
             // compiled into the cache by a separate JVM when this one exits, for the runs after this one.
             try {
-                RuleSet classic = classic(ks, dir, files, fp, releaseId, cl);
+                RuleSet classic = classic(ks, src, tables, fp, releaseId, cl);
                 CacheWriter.writeAtExit(dir, cacheDir);
                 return classic;
             } catch (RuleCompileException e) {
@@ -127,13 +134,13 @@ public final class RuleSet {
         // The executable model, as at build time.
         KieBuilder exec;
         try {
-            exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(ExecutableModelProject.class);
+            exec = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), cl).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             exec = null; // the code generator choked (e.g. a DRL keyword used as a field name); the DRL build says why
         }
         if (exec == null || exec.getResults().hasMessages(Message.Level.ERROR)) {
             // Build again the classic way: its errors carry DRL file:line for every file.
-            return classic(ks, dir, files, fp, releaseId, cl);
+            return classic(ks, src, tables, fp, releaseId, cl);
         }
         KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId(), cl).getKieBase();
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
@@ -145,38 +152,85 @@ public final class RuleSet {
      * executable model. The shipped rules give the same findings both ways ({@code BuildEquivalenceTest}).
      */
     static RuleSet loadClassic(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
-        return classic(ks, dir, files, fp, releaseId, BundledRules.isolating());
+        return loadClassic(dir, true);
     }
 
-    private static RuleSet classic(KieServices ks, Path dir, List<Path> files, String fp, ReleaseId releaseId, ClassLoader cl)
+    /** {@link #loadClassic(Path)}; {@code tablesAsDrl} false gives Drools the decision tables' workbooks, as it used to be. */
+    static RuleSet loadClassic(Path dir, boolean tablesAsDrl) throws RuleCompileException {
+        Sources src = Sources.read(dir);
+        String fp = src.fingerprint();
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
+        // Drools keeps the DRL of the workbooks it converted by their path in the build ("weights.drl.xlsx"), which
+        // another rules folder in this JVM shares: forget them.
+        if (!tablesAsDrl) org.drools.drl.extensions.DecisionTableFactory.clearCompilerCache();
+        return classic(ks, src, tablesAsDrl ? src.tables(null) : Map.of(), fp, releaseId, BundledRules.isolating());
+    }
+
+    private static RuleSet classic(KieServices ks, Sources src, Map<Path, String> tables, String fp, ReleaseId releaseId, ClassLoader cl)
             throws RuleCompileException {
-        KieBuilder drl;
+        Path dir = src.dir();
+        // The rule packages are built straight into a KieBase: a kjar (KieBuilder, KieContainer) would add a
+        // pom.xml, a kmodule.xml written and read back with XStream and a repository, none of which a run needs.
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, cl));
         try {
-            drl = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), cl).buildAll(DrlProject.class);
+            CompositeKnowledgeBuilder batch = kb.batch();
+            for (int i = 0; i < src.files().size(); i++) {
+                Path p = src.files().get(i);
+                String path = "src/main/resources/" + rel(dir, p); // as in the kjar: messages name the same paths
+                String table = tables.get(p);
+                if (table != null) {
+                    batch.add(resource(table.getBytes(StandardCharsets.UTF_8), path + TABLE_DRL), ResourceType.DRL);
+                } else {
+                    String name = p.getFileName().toString();
+                    ResourceType type = resourceType(name);
+                    if (type == ResourceType.DTABLE && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        var conf = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+                        conf.setInputType(org.kie.internal.builder.DecisionTableInputType.CSV);
+                        batch.add(resource(src.bytes().get(i), path), type, conf);
+                    } else {
+                        batch.add(resource(src.bytes().get(i), path), type);
+                    }
+                }
+            }
+            batch.build();
         } catch (RuntimeException e) {
-            throw new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
-                    "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
-                            + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            throw internalError(dir, e);
         }
-        List<RuleError> errors = errors(drl, dir, files);
+        List<Message> messages = new ArrayList<>();
+        long id = 0;
+        for (KnowledgeBuilderResult r : kb.getResults(ResultSeverity.ERROR)) messages.add(r.asMessage(++id));
+        List<RuleError> errors = errors(messages, src, tables);
         if (!errors.isEmpty()) throw new RuleCompileException(errors);
-        return new RuleSet(dir, ks.newKieContainer(drl.getKieModule().getReleaseId(), cl).getKieBase(), fp, false, true);
+        return new RuleSet(dir, kb.newKieBase(), fp, false, true);
     }
 
-    /** Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile. */
-    static byte[] compileModel(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        checkEncoding(dir, files);
-        String fp = fingerprint(dir, files);
+    private static org.kie.api.io.Resource resource(byte[] bytes, String path) {
+        org.kie.api.io.Resource r = KieServices.get().getResources().newByteArrayResource(bytes, "UTF-8");
+        r.setSourcePath(path);
+        return r;
+    }
+
+    private static RuleCompileException internalError(Path dir, RuntimeException e) {
+        return new RuleCompileException(List.of(new RuleError(dir.toString(), 0,
+                "规则无法编译（Drools内部错误） / rules cannot be compiled (Drools internal error): "
+                        + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+    }
+
+    /**
+     * Compiles the executable model of the rules under {@code dir}; throws with the errors when it does not compile.
+     * The decision tables' DRL is looked up in (and added to) {@code cacheDir}, which may be null.
+     */
+    static byte[] compileModel(Path dir, Path cacheDir) throws RuleCompileException {
+        Sources src = Sources.read(dir);
+        String fp = src.fingerprint();
+        Map<Path, String> tables = src.tables(cacheDir);
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
-        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, dir, files, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
-        if (exec.getResults().hasMessages(Message.Level.ERROR)) throw new RuleCompileException(errors(exec, dir, files));
+        KieBuilder exec = ks.newKieBuilder(fileSystem(ks, src, tables, releaseId), BundledRules.isolating()).buildAll(ExecutableModelProject.class);
+        if (exec.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new RuleCompileException(errors(exec.getResults().getMessages(Message.Level.ERROR), src, tables));
+        }
         return ((InternalKieModule) exec.getKieModule()).getBytes();
     }
 
@@ -195,10 +249,27 @@ public final class RuleSet {
             }
         }
         Files.deleteIfExists(classesDir.resolve(BundledRules.FINGERPRINT));
+        Files.deleteIfExists(classesDir.resolve(BundledRules.RULES_DIGEST));
         Files.deleteIfExists(classesDir.resolve(BundledRules.MODELS));
         Files.deleteIfExists(oldList);
         Files.deleteIfExists(meta.resolve("kbase.jar")); // the layout before the classes joined the application jar
-        byte[] kjar = compileModel(dir);
+        // The decision tables' DRL, for run-time builds of the shipped tables (DecisionTables)
+        Path dtables = classesDir.resolve(DecisionTables.BUNDLED);
+        if (Files.isDirectory(dtables)) {
+            try (Stream<Path> old = Files.list(dtables)) {
+                for (Path p : old.toList()) Files.deleteIfExists(p);
+            }
+        }
+        Sources shipped = Sources.read(dir);
+        for (int i = 0; i < shipped.files().size(); i++) {
+            Path p = shipped.files().get(i);
+            if (!DecisionTables.isTable(p)) continue;
+            String name = p.getFileName().toString();
+            byte[] bytes = shipped.bytes().get(i);
+            Files.createDirectories(dtables);
+            Files.writeString(dtables.resolve(DecisionTables.key(name, bytes)), DecisionTables.convert(name, bytes), StandardCharsets.UTF_8);
+        }
+        byte[] kjar = compileModel(dir, null);
         List<String> classes = new ArrayList<>();
         List<String> models = new ArrayList<>();
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kjar))) {
@@ -220,8 +291,9 @@ public final class RuleSet {
         Files.createDirectories(meta);
         Files.write(classesDir.resolve(BundledRules.CLASSES), classes, StandardCharsets.UTF_8);
         Files.write(classesDir.resolve(BundledRules.MODELS), models, StandardCharsets.UTF_8);
-        List<Path> files = ruleFiles(dir);
-        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), fingerprint(dir, files) + "\n", StandardCharsets.UTF_8);
+        Sources src = Sources.read(dir);
+        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), src.fingerprint() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(classesDir.resolve(BundledRules.RULES_DIGEST), src.filesDigest() + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -297,39 +369,125 @@ public final class RuleSet {
         return null;
     }
 
-    /** Drools reads a GBK file as UTF-8 without complaint, and Chinese literals then never match. */
-    private static void checkEncoding(Path dir, List<Path> files) throws RuleCompileException {
-        List<RuleError> errors = new ArrayList<>();
-        for (Path p : files) {
+    /**
+     * The rule files of a folder, read once (names sorted, bytes checked to be UTF-8): what decides whether the
+     * rule base compiled at build time applies ({@link #filesDigest()}) and what the cache key is made of
+     * ({@link #fingerprint()}).
+     */
+    record Sources(Path dir, List<Path> files, List<byte[]> bytes) {
+        static Sources read(Path dir) throws RuleCompileException {
+            List<Path> files = ruleFiles(dir);
+            List<byte[]> bytes = new ArrayList<>(files.size());
+            List<RuleError> errors = new ArrayList<>();
+            for (Path p : files) {
+                byte[] b;
+                try {
+                    b = Files.readAllBytes(p);
+                } catch (IOException e) {
+                    errors.add(new RuleError(rel(dir, p), 0, "无法读取 / cannot read: " + e.getMessage()));
+                    continue;
+                }
+                bytes.add(b);
+                if (!isUtf8(p, b)) {
+                    // Drools reads a GBK file as UTF-8 without complaint, and Chinese literals then never match.
+                    errors.add(new RuleError(rel(dir, p), 0, "规则文件不是UTF-8编码（可能是GBK），请另存为UTF-8 / rule file is not UTF-8 (GBK?); save it as UTF-8"));
+                }
+            }
+            if (!errors.isEmpty()) throw new RuleCompileException(errors);
+            return new Sources(dir, files, bytes);
+        }
+
+        private static boolean isUtf8(Path p, byte[] b) {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".xlsx") || n.endsWith(".xls")) continue;
+            if (n.endsWith(".xlsx") || n.endsWith(".xls")) return true;
             try {
-                byte[] b = Files.readAllBytes(p);
                 StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+                return true;
             } catch (java.nio.charset.CharacterCodingException e) {
-                errors.add(new RuleError(rel(dir, p), 0, "规则文件不是UTF-8编码（可能是GBK），请另存为UTF-8 / rule file is not UTF-8 (GBK?); save it as UTF-8"));
-            } catch (IOException e) {
-                errors.add(new RuleError(rel(dir, p), 0, "无法读取 / cannot read: " + e.getMessage()));
+                return false;
             }
         }
-        if (!errors.isEmpty()) throw new RuleCompileException(errors);
+
+        /**
+         * The DRL of each decision table among the files ({@link DecisionTables#drl}), by file; a table that does not
+         * convert is left out (the build reads its workbook and reports why).
+         */
+        Map<Path, String> tables(Path cacheDir) {
+            Map<Path, String> out = new HashMap<>();
+            ClassLoader cl = RuleSet.class.getClassLoader();
+            for (int i = 0; i < files.size(); i++) {
+                Path p = files.get(i);
+                if (!DecisionTables.isTable(p)) continue;
+                String drl = DecisionTables.drl(p.getFileName().toString(), bytes.get(i), cl, cacheDir);
+                if (drl != null) out.put(p, drl);
+            }
+            return out;
+        }
+
+        /** SHA-256 of the files' relative names and bytes alone. */
+        String filesDigest() {
+            return digest("");
+        }
+
+        /**
+         * {@link RuleSet#fingerprint()}: SHA-256 of the app and Drools versions, the classes the rules are bound to
+         * ({@link RuleApi}, which reads them: not free) and the files' names and bytes.
+         */
+        String fingerprint() {
+            return digest(APP_VERSION + "|" + DROOLS_VERSION + "|" + RuleApi.digest() + "|");
+        }
+
+        private String digest(String prefix) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                md.update(prefix.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < files.size(); i++) {
+                    md.update(rel(dir, files.get(i)).getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(bytes.get(i));
+                    md.update((byte) 0);
+                }
+                return HexFormat.of().formatHex(md.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
-    private static KieFileSystem fileSystem(KieServices ks, Path dir, List<Path> files, ReleaseId releaseId) {
+    /** The suffix of the DRL of a decision table in the build's file system ("weights.drl.xlsx" + this). */
+    static final String TABLE_DRL = ".generated.drl";
+
+    /**
+     * The rule files as the build sees them; a decision table with its DRL in {@code tables} is given as that DRL
+     * under its own name plus {@link #TABLE_DRL} (Drools would convert the workbook to this very text).
+     */
+    private static KieFileSystem fileSystem(KieServices ks, Sources src, Map<Path, String> tables, ReleaseId releaseId) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (Path p : files) {
+        for (int i = 0; i < src.files().size(); i++) {
+            Path p = src.files().get(i);
             // The src/main/resources/ prefix is required: without it Drools silently builds 0 rules.
-            kfs.write("src/main/resources/" + rel(dir, p),
-                    ks.getResources().newFileSystemResource(p.toFile(), "UTF-8").setResourceType(resourceType(p.getFileName().toString())));
+            String path = "src/main/resources/" + rel(src.dir(), p);
+            String drl = tables.get(p);
+            if (drl != null) kfs.write(path + TABLE_DRL, drl.getBytes(StandardCharsets.UTF_8));
+            else kfs.write(path, ks.getResources().newByteArrayResource(src.bytes().get(i), "UTF-8")
+                    .setResourceType(resourceType(p.getFileName().toString())));
         }
         return kfs;
     }
 
-    private static List<RuleError> errors(KieBuilder kb, Path dir, List<Path> files) {
+    /** The rule file a resource path of the build names: "src/main/resources/" and {@link #TABLE_DRL} taken off. */
+    static String sourceName(String resourcePath) {
+        String n = resourcePath.replaceFirst("^src/main/resources/", "");
+        return n.endsWith(TABLE_DRL) ? n.substring(0, n.length() - TABLE_DRL.length()) : n;
+    }
+
+    private static List<RuleError> errors(List<Message> messages, Sources src, Map<Path, String> tables) {
+        Path dir = src.dir();
+        List<Path> files = src.files();
         List<RuleError> out = new ArrayList<>();
-        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/", "");
+        for (Message m : messages) {
+            String path = m.getPath() == null ? null : sourceName(m.getPath());
             String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").strip();
             if (text.equals("Parser returned a null Package")) continue; // a consequence of the error before it
             if (path == null && text.contains("DSL")) path = files.stream().map(p -> rel(dir, p)).filter(r -> r.endsWith(".dsl"))
@@ -337,7 +495,10 @@ public final class RuleSet {
             if (path == null) path = "?";
             String where = "";
             String lower = path.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) where = DecisionTables.cellOf(dir.resolve(path), m.getLine());
+            if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+                String drl = tables.get(dir.resolve(path));
+                where = drl != null ? DecisionTables.cellOf(drl, m.getLine()) : DecisionTables.cellOf(dir.resolve(path), m.getLine());
+            }
             out.add(new RuleError(path, m.getLine(), explain(text) + where));
         }
         // One file that does not parse leaves its package without declared types and functions, and every
@@ -409,30 +570,11 @@ public final class RuleSet {
     }
 
     static String fingerprintOf(Path dir) throws RuleCompileException {
-        List<Path> files = ruleFiles(dir);
-        return fingerprint(dir, files);
+        return Sources.read(dir).fingerprint();
     }
 
     static Path cacheFile(Path cacheDir, String fp) {
         return cacheDir.resolve("kbase-" + fp + ".jar");
-    }
-
-    private static String fingerprint(Path dir, List<Path> files) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((APP_VERSION + "|" + DROOLS_VERSION + "|" + RuleApi.digest() + "|").getBytes(StandardCharsets.UTF_8));
-            for (Path p : files) {
-                md.update(rel(dir, p).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(p));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String rel(Path dir, Path p) {

@@ -40,9 +40,11 @@ class CacheWriterTest {
         return set.evaluate(TestSupport.audit(sample).report()).stream().map(Finding::toString).sorted().toList();
     }
 
+    /** The cache folder's entries, but the decision tables' DRL (DecisionTables: converted tables, not compiled rules). */
     private static List<String> names(Path dir) throws Exception {
+        if (!Files.exists(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(DecisionTables.CACHED)).sorted().toList();
         }
     }
 
@@ -54,7 +56,7 @@ class CacheWriterTest {
         RuleSet edited = RuleSet.load(rules, cache);
         assertThat(edited.classicBuild()).isTrue();
         assertThat(edited.fromCache()).isFalse();
-        assertThat(cache).doesNotExist(); // nothing compiled for the cache in the user's run
+        assertThat(names(cache)).isEmpty(); // nothing compiled for the cache in the user's run
 
         Process child = CacheWriter.start(rules, cache);
         assertThat(child.waitFor(180, TimeUnit.SECONDS)).isTrue();

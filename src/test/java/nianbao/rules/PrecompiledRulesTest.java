@@ -123,6 +123,67 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void theBundledRulesApplyByTheRuleFilesBytesAndOutsideTheirJarAlsoByTheFullFingerprint() throws Exception {
+        Path classes = tmp.resolve("classes");
+        Path rules = precompiled(classes);
+        String digest = Files.readString(classes.resolve(BundledRules.RULES_DIGEST)).strip();
+        String fp = Files.readString(classes.resolve(BundledRules.FINGERPRINT)).strip();
+        RuleSet.Sources src = RuleSet.Sources.read(rules);
+        assertThat(digest).hasSize(64).isEqualTo(src.filesDigest()).isNotEqualTo(fp);
+        assertThat(src.fingerprint()).isEqualTo(fp).isEqualTo(RuleSet.fingerprintOf(rules));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (URLClassLoader app = over(classes)) {
+            // a classes folder (here, as in development): the fingerprint is computed and must be the build's
+            BundledRules.Bundle b = BundledRules.find(app, digest, () -> { asked.incrementAndGet(); return fp; });
+            assertThat(b).isNotNull();
+            assertThat(b.fingerprint()).isEqualTo(fp);
+            assertThat(b.kieBase().getKiePackages()).extracting(p -> p.getName()).contains("t.pre");
+            assertThat(asked).hasValue(1);
+            // classes compiled since the build step ran: the full fingerprint differs, the bundle is not used
+            assertThat(BundledRules.find(app, digest, () -> fp.replace(fp.charAt(0), fp.charAt(0) == 'a' ? 'b' : 'a'))).isNull();
+            // edited rule files: refused from their bytes, before the classes are read
+            asked.set(0);
+            Files.writeString(rules.resolve("sub/pre.drl"), RULES + "\n// edited\n", StandardCharsets.UTF_8);
+            RuleSet.Sources edited = RuleSet.Sources.read(rules);
+            assertThat(edited.filesDigest()).isNotEqualTo(digest);
+            assertThat(BundledRules.find(app, edited.filesDigest(), () -> { asked.incrementAndGet(); return fp; })).isNull();
+            assertThat(asked).hasValue(0);
+        }
+    }
+
+    @Test
+    void theRecordedFingerprintIsTrustedOnlyForBundledClassesInTheJarOfTheModelClasses() throws Exception {
+        Path classes = tmp.resolve("classes");
+        precompiled(classes);
+        Path jar = tmp.resolve("app dir/app.jar");
+        Path other = tmp.resolve("other.jar");
+        zip(classes, jar);
+        zip(classes, other);
+        try (URLClassLoader app = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PrecompiledRulesTest.class.getClassLoader());
+             URLClassLoader second = new URLClassLoader(new URL[] {other.toUri().toURL()}, PrecompiledRulesTest.class.getClassLoader())) {
+            // (the test class path may hold the project's own build: look in this jar only)
+            URL meta = app.findResources(BundledRules.FINGERPRINT).nextElement();
+            Class<?> seen = app.loadClass("t.pre.Seen"); // a class of the jar
+            assertThat(BundledRules.sameJar(meta, seen)).isTrue();
+            assertThat(BundledRules.sameJar(second.findResources(BundledRules.FINGERPRINT).nextElement(), seen)).isFalse();
+            assertThat(BundledRules.sameJar(meta, nianbao.model.Report.class)).isFalse(); // loaded from a folder or another jar
+            assertThat(BundledRules.sameJar(classes.resolve(BundledRules.FINGERPRINT).toUri().toURL(), seen)).isFalse();
+            assertThat(BundledRules.sameJar(null, seen)).isFalse();
+        }
+    }
+
+    private static void zip(Path dir, Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(p).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(p));
+            }
+        }
+    }
+
+    @Test
     void aJarWithoutAModelIsRefused() throws IOException {
         Path notModel = tmp.resolve("x.jar");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(notModel))) {
