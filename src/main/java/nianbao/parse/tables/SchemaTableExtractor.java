@@ -360,11 +360,23 @@ public final class SchemaTableExtractor implements TableExtractor {
     static String core(String s) {
         String n = Normalizer.norm(s);
         String prev;
-        do {
+        while (mayBeNumbered(n)) {
             prev = n;
             n = NUMBERING.matcher(n).replaceFirst("");
-        } while (!n.equals(prev));
-        return NOT_WORD.matcher(n).replaceAll("");
+            if (n.equals(prev)) break;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            // letters and digits are all kept: only a string with some other character needs the regex
+            if (!Character.isLetterOrDigit(n.charAt(i))) return NOT_WORD.matcher(n).replaceAll("");
+        }
+        return n;
+    }
+
+    /** Whether {@link #NUMBERING} may match: it starts with "(", a numeral, a digit or one of ·•.、 */
+    private static boolean mayBeNumbered(String n) {
+        if (n.isEmpty()) return false;
+        char c = n.charAt(0);
+        return c >= '0' && c <= '9' || "(一二三四五六七八九十·•.、".indexOf(c) >= 0;
     }
 
     /** Dice coefficient over the longest common subsequence: tolerant of cut, merged and damaged labels. */

@@ -211,9 +211,26 @@ final class Tokens {
     static boolean isValue(String r) {
         String nf = Normalizer.nfkc(r).strip();
         if (nf.length() > 2 && !hasDigit(nf)) return false;   // most cells are labels: no placeholder is that long
-        if (PLACEHOLDER.matcher(nf).matches()) return true;
-        for (String p : SPACES.split(nf)) if (!NUMBER.matcher(p).matches()) return false;
+        if (nf.length() <= 2 && PLACEHOLDER.matcher(nf).matches()) return true;
+        if (!hasSpace(nf)) return isNumber(nf);
+        for (String p : SPACES.split(nf)) if (!isNumber(p)) return false;
         return true;
+    }
+
+    /** NUMBER, which starts with a sign or a digit: anything else fails without the regex. */
+    private static boolean isNumber(String p) {
+        if (p.isEmpty()) return false;
+        char c = p.charAt(0);
+        return (c == '+' || c == '-' || c >= '0' && c <= '9') && NUMBER.matcher(p).matches();
+    }
+
+    /** Whether {@link #SPACES} (\\s: ASCII white space) finds anything to split at. */
+    private static boolean hasSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') return true;
+        }
+        return false;
     }
 
     /** An ASCII digit anywhere (after NFKC every digit a report writes is one): cheaper than a regex miss. */
