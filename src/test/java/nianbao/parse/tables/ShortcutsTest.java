@@ -80,4 +80,21 @@ class ShortcutsTest {
         assertThat(s.get(1).hasShare()).isTrue();   // "占6%" in a clause of its own goes to the count before it
         assertThat(s.get(5).hasShare()).isTrue();
     }
+
+    @Test
+    void readingsOfPlainTokensComeEachOnce() {
+        // why the sign/unit filter and the de-duplication of readings may be skipped for tokens without +-.元
+        for (List<String> tokens : List.of(List.of("0", "0", "0"), List.of("12", "3"), List.of("105", "0"), List.of("1", "23", "4"),
+                List.of("1001", "10"), List.of("7"))) {
+            for (int k = 1; k <= 8; k++) {
+                for (boolean blanks : new boolean[] {false, true}) {
+                    List<List<String>> all = Values.splits(tokens, k, 20000, blanks);
+                    if (all == null) continue;
+                    assertThat(all.stream().distinct().count()).as("%s k=%d blanks=%s", tokens, k, blanks).isEqualTo(all.size());
+                    int cells = k;
+                    assertThat(all).allSatisfy(r -> assertThat(r).hasSize(cells));
+                }
+            }
+        }
+    }
 }
