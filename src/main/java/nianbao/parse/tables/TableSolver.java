@@ -155,6 +155,8 @@ final class TableSolver {
         }
     }
 
+    private static final java.util.regex.Pattern RESULT_ROW = java.util.regex.Pattern.compile("3\\.[1-6](\\.\\d)?");
+
     private static List<Rel> relations(List<Row> rows, List<String> leaves) {
         List<Rel> out = new ArrayList<>();
         Map<String, Integer> at = new HashMap<>();
@@ -189,7 +191,7 @@ final class TableSolver {
             if (!at.containsKey(l) && !six) { all = false; break; }
         }
         List<Integer> leafRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) if (rows.get(i).id.matches("3\\.[1-6](\\.\\d)?")) leafRows.add(i);
+        for (int i = 0; i < rows.size(); i++) if (RESULT_ROW.matcher(rows.get(i).id).matches()) leafRows.add(i);
         if (r37 != null && all && !leafRows.isEmpty()) {
             for (int c = 0; c < cols.size(); c++) {
                 int n = leafRows.size() + 1;

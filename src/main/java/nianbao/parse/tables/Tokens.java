@@ -20,6 +20,7 @@ final class Tokens {
     private static final Pattern NUMBER = Pattern.compile("[+\\-]?\\d[\\d,]*(\\.\\d+)?(万元|元)?");
     /** Placeholders people type into a cell instead of a number; kept as unreadable values, not labels. */
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern RULE_LINE = Pattern.compile("[|\\s:\\-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("无|/|-|--|—|——|x|X|×|空|\\?");
 
     /** @param debris whether a text line is page furniture (the parser knows it already) */
@@ -193,7 +194,7 @@ final class Tokens {
 
     private static void pipeRow(String s, int line, List<Item> out) {
         String t = s.strip();
-        if (t.matches("[|\\s:\\-]*")) return; // row delimiters, stray "||||", markdown rule lines
+        if (RULE_LINE.matcher(t).matches()) return; // row delimiters, stray "||||", markdown rule lines
         if (t.startsWith("|")) t = t.substring(1);
         if (t.endsWith("|")) t = t.substring(0, t.length() - 1);
         for (String part : t.split("\\|", -1)) out.add(item(part, line));
