@@ -100,8 +100,10 @@ final class HtmlReader {
         return new Page(head, notes);
     }
 
+    private static final java.util.regex.Pattern SPACE_RUNS = java.util.regex.Pattern.compile("[\\s\u3000\u00A0]+");
+
     private static String squeeze(String s) {
-        return s.replaceAll("[\\s\u3000\u00A0]+", "");
+        return SPACE_RUNS.matcher(s).replaceAll("");
     }
 
     private static final class Walker {

@@ -71,8 +71,9 @@ final class PageBody {
         Element body = best == root || best.parent() == null ? null : best;
         String title = null, titleFrom = null;
         int titleLine = 0;
+        List<Element> metas = doc.select("meta[content]");   // selected once for every name looked up
         for (String name : TITLE_META) {
-            Element m = meta(doc, name);
+            Element m = meta(metas, name);
             if (m != null && !m.attr("content").isBlank()) {
                 title = m.attr("content").strip();
                 titleFrom = "网页元数据 " + (m.hasAttr("name") ? m.attr("name") : m.attr("property"));
@@ -92,7 +93,7 @@ final class PageBody {
         String dateFrom = null;
         int dateLine = 0;
         for (String name : DATE_META) {
-            Element m = meta(doc, name);
+            Element m = meta(metas, name);
             LocalDate d = m == null ? null : date(m.attr("content"));
             if (d != null) {
                 date = d;
@@ -137,8 +138,8 @@ final class PageBody {
         return Exports.date(s);
     }
 
-    private static Element meta(org.jsoup.nodes.Document doc, String name) {
-        for (Element m : doc.select("meta[content]")) {
+    private static Element meta(List<Element> metas, String name) {
+        for (Element m : metas) {
             String n = (m.attr("name") + m.attr("property") + m.attr("itemprop")).toLowerCase(Locale.ROOT).strip();
             if (n.equals(name)) return m;
         }

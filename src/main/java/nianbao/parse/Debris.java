@@ -27,6 +27,11 @@ public final class Debris {
         "ICP备", "ICP证", "公网安备", "网站标识码", "版权所有", "主办单位:", "承办单位:", "技术支持:", "维护单位:", "网站地图",
         "打印本页", "关闭窗口", "分享到", "扫一扫", "【字体", "字号:", "【打印】", "【关闭】", "【大】", "【中】", "【小】",
         "浏览次数:", "访问次数:", "阅读次数:", "点击数:", "联系我们|", "分辨率", "Copyright", "COPYRIGHT", "copyright", "©"};
+    /** The first characters of the {@link #ANYWHERE} terms: a line is scanned once for them, not once per term. */
+    private static final java.util.BitSet TERM_STARTS = new java.util.BitSet();
+    static {
+        for (String term : ANYWHERE) TERM_STARTS.set(term.charAt(0));
+    }
     /** "建议使用IE8以上浏览器": the one footer term with a gap in it. */
     private static final Pattern BROWSER_HINT = Pattern.compile("建议使用.{0,20}浏览器");
     private static final Pattern INLINE = Pattern.compile(
@@ -37,9 +42,17 @@ public final class Debris {
     /** True when the whole normalised line is page furniture. */
     public static boolean isDebris(String norm) {
         if (norm.isEmpty()) return false;
-        // Plain indexOf per term: far cheaper than one regex alternation tried at every position.
-        for (String term : ANYWHERE) if (norm.contains(term)) return true;
+        if (anyTerm(norm)) return true;
         return norm.contains("浏览器") && BROWSER_HINT.matcher(norm).find() || LINE.matcher(norm).matches();
+    }
+
+    /** Whether the line contains one of the {@link #ANYWHERE} terms: far cheaper than one regex alternation. */
+    private static boolean anyTerm(String norm) {
+        for (int i = 0; i < norm.length(); i++) {
+            if (!TERM_STARTS.get(norm.charAt(i))) continue;
+            for (String term : ANYWHERE) if (norm.startsWith(term, i)) return true;
+        }
+        return false;
     }
 
     /** Removes converter artefacts embedded in a normalised line. */

@@ -61,8 +61,8 @@ final class Headings {
             String n = norms.get(s);
             if (n.isEmpty()) continue;
             List<int[]> tokens = new ArrayList<>();   // {start, titleStart, number, style}
-            Matcher m = NUMBERING.matcher(n);
-            while (m.find()) {
+            Matcher m = mayNumber(n) ? NUMBERING.matcher(n) : null;
+            while (m != null && m.find()) {
                 if (m.start() > 0 && n.charAt(m.start() - 1) == '第' && m.group(1) == null) continue;   // "第一、二季度"
                 Style style = m.group(1) != null ? Style.PART : m.group(2) != null ? Style.PAREN : Style.PLAIN;
                 String num = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
@@ -87,6 +87,17 @@ final class Headings {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a numbering token may stand in {@code n}: every one ends its number with a numeral directly
+     * followed by 部 (第二部分), ")" or one of 、.,: — a cheap test that spares most lines the regex.
+     */
+    private static boolean mayNumber(String n) {
+        for (int i = 0; i + 1 < n.length(); i++) {
+            if ("一二三四五六七八九十".indexOf(n.charAt(i)) >= 0 && "部)、.,:".indexOf(n.charAt(i + 1)) >= 0) return true;
+        }
+        return false;
     }
 
     /** The template a title is recognised as (first match in file order), or null. */

@@ -24,7 +24,10 @@ public final class Normalizer {
         char[] out = new char[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            char k = alone(s.charAt(i));
+            char c = s.charAt(i);
+            // CJK unified ideographs, most of a report, are NFKC-stable, no space, and only 零 is unified
+            if (c >= 0x4E00 && c <= 0x9FFF) { out[n++] = c == '零' ? '〇' : c; continue; }
+            char k = alone(c);
             if (k == COMPLEX) return matched(java.text.Normalizer.normalize(s, Form.NFKC));
             if (!skipped(k)) out[n++] = unified(k);
         }

@@ -23,7 +23,6 @@ import nianbao.model.SourceLine;
 /** Turns an ingested {@link Document} into the typed {@link Report} model. Finds; never judges. */
 public final class ReportParser {
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})年");
-    private static final Pattern YEAR_MENTION = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年");
     // compiled once (String.replaceAll/matches/split compile at every call; these run per line or per date)
     private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}\\s]+$"), PUNCT = Pattern.compile("[\\p{P}]"),
             PERIOD_WORD_FIRST = Pattern.compile("^(起|至|到|前|以来|止|期间).*"), RANGE_WORD = Pattern.compile(".*(至|到|-|~).*"),
@@ -350,8 +349,15 @@ public final class ReportParser {
     private static Integer bodyYear(List<Line> content) {
         Map<Integer, Integer> counts = new HashMap<>();
         for (Line l : content) {
-            Matcher m = YEAR_MENTION.matcher(l.norm());
-            while (m.find()) counts.merge(Integer.valueOf(m.group(1)), 1, Integer::sum);
+            // (?<!\\d)((?:19|20)\\d{2})年 by hand (this runs over every line): each 年 behind 19xx/20xx, no digit before
+            String n = l.norm();
+            for (int at = n.indexOf('年', 4); at >= 0; at = n.indexOf('年', at + 1)) {
+                int y = at - 4;
+                boolean century = n.charAt(y) == '1' && n.charAt(y + 1) == '9' || n.charAt(y) == '2' && n.charAt(y + 1) == '0';
+                if (century && digit(n.charAt(y + 2)) && digit(n.charAt(y + 3)) && (y == 0 || !digit(n.charAt(y - 1)))) {
+                    counts.merge(Integer.valueOf(n.substring(y, at)), 1, Integer::sum);
+                }
+            }
         }
         var sorted = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).toList();
         if (sorted.isEmpty() || sorted.get(0).getValue() < 3) return null;
@@ -359,16 +365,22 @@ public final class ReportParser {
         return sorted.get(0).getKey();
     }
 
+    private static boolean digit(char c) { return c >= '0' && c <= '9'; }
+
     private record Published(LocalDate date, int line, String evidence) {}
 
     private static Published published(List<Line> content) {
         for (Line l : content) {
-            Matcher t = TIME_LABEL.matcher(l.text());
-            if (t.find()) {
+            // both patterns name 时间 or 日期 (or 发布于): most lines are passed over without a regex
+            boolean timeWord = l.text().contains("时间") || l.text().contains("日期");
+            Matcher t = timeWord ? TIME_LABEL.matcher(l.text()) : null;
+            if (t != null && t.find()) {
                 List<ChineseDates.Found> after = ChineseDates.findAll(Normalizer.norm(l.text().substring(t.end())));
                 if (!after.isEmpty() && after.get(0).start() == 0) return new Published(after.get(0).date(), l.no(), l.text().strip());
             }
-            Matcher m = PUBLISHED.matcher(l.norm());
+            String n = l.norm();
+            if (!n.contains("时间") && !n.contains("日期") && !n.contains("发布于")) continue;
+            Matcher m = PUBLISHED.matcher(n);
             if (!m.find()) continue;
             for (ChineseDates.Found f : ChineseDates.findAll(l.norm())) {
                 if (f.start() >= m.end() && f.start() - m.end() <= 3) return new Published(f.date(), l.no(), l.text().strip());
@@ -470,7 +482,9 @@ public final class ReportParser {
         List<Marker> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Line l : content) {
-            for (String piece : CELL_SEPARATOR.split(l.norm())) {
+            String n = l.norm();
+            boolean cells = n.indexOf('|') >= 0 || n.indexOf('\t') >= 0;
+            for (String piece : cells ? CELL_SEPARATOR.split(n) : new String[] {n}) {
                 if (piece.isEmpty()) continue;
                 boolean flattened = piece.length() > 40;
                 for (String[] m : MARKERS) {

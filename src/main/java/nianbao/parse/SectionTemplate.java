@@ -17,7 +17,9 @@ public record SectionTemplate(String id, String family, int index, String headin
 
     public boolean matches(String normHeading) {
         for (List<String> group : keywords) {
-            if (group.stream().allMatch(normHeading::contains)) return true;
+            boolean all = true;
+            for (String w : group) if (!normHeading.contains(w)) { all = false; break; }
+            if (all) return true;
         }
         return false;
     }

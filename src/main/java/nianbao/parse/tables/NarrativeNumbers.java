@@ -84,7 +84,7 @@ public final class NarrativeNumbers {
             }
             int from = 0, scanned = 0;
             boolean counted = false;
-            if (Tokens.hasDigit(clause)) {
+            if (Tokens.hasDigit(clause) && hasCounter(clause)) {
                 Matcher m = COUNT.matcher(clause);
                 while (m.find()) {
                     for (; scanned < m.start(); scanned++) depth += bracket(clause.charAt(scanned));
@@ -101,7 +101,7 @@ public final class NarrativeNumbers {
                     counted = true;
                 }
             }
-            if (!counted) {
+            if (!counted && clause.indexOf('占') >= 0) {
                 // "…1397条，占73%": a share in a clause of its own belongs to the count just before
                 String bare = TRAILING_END.matcher(clause).replaceAll("");
                 Matcher sh = SHARE.matcher(bare);
@@ -111,12 +111,18 @@ public final class NarrativeNumbers {
                 }
             }
             for (; scanned < clause.length(); scanned++) depth += bracket(clause.charAt(scanned));
-            if (qizhong == 0 && depth == 0 && FRAME.matcher(TRAILING_END.matcher(clause).replaceAll("")).matches()) {
+            if (qizhong == 0 && depth == 0 && clause.startsWith("在") && FRAME.matcher(TRAILING_END.matcher(clause).replaceAll("")).matches()) {
                 // "在…1913条政府信息中，…": the framed count is the total, what follows breaks it down
                 qizhong = 1;
                 markLastAsTotal(out, id, firstOfSentence);
             }
         }
+    }
+
+    /** Whether a counter word of {@link #COUNT} stands in the clause (人次 ends in 次): else no count can. */
+    private static boolean hasCounter(String clause) {
+        for (int i = 0; i < clause.length(); i++) if ("件条项次个起家份".indexOf(clause.charAt(i)) >= 0) return true;
+        return false;
     }
 
     private static int bracket(char c) {

@@ -60,6 +60,7 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     static List<Cell> extract(List<Item> items, TableTemplate tpl, Supplier<List<NarrativeFigures.Figure>> figures) {
         List<Cell> out = new ArrayList<>();
+        String[] cores = new String[items.size()];   // core(norm) per item, worked out when first compared
         int t2 = find(items, 0, items.size(), n -> n.contains("第二十条第(一)项") || n.equals("信息内容"));
         int t3 = find(items, Math.max(t2, 0), items.size(), n -> n.contains("勾稽关系") || n.contains("申请人情况"));
         if (t3 < 0) {
@@ -70,13 +71,13 @@ public final class SchemaTableExtractor implements TableExtractor {
         int t3End = items.size();
         if (t3 >= 0) {
             int[] end = {t3};
-            out.addAll(rows(items, t3, items.size(), tpl, "T3", end, figures));
+            out.addAll(rows(items, cores, t3, items.size(), tpl, "T3", end, figures));
             t3End = end[0];
         }
         int t4 = find(items, t3 >= 0 ? t3End : Math.max(t2, 0), items.size(), n -> n.contains("行政复议"));
         if (t2 >= 0) {
             int t2End = t3 >= 0 ? t3 : t4 >= 0 ? t4 : items.size();
-            List<Cell> t2Cells = rows(items, t2, t2End, tpl, "T2", new int[1], figures);
+            List<Cell> t2Cells = rows(items, cores, t2, t2End, tpl, "T2", new int[1], figures);
             out.addAll(0, t2Cells);
         }
         if (t4 >= 0) out.addAll(t4(items, t4, tpl, figures));
@@ -90,7 +91,7 @@ public final class SchemaTableExtractor implements TableExtractor {
 
     // ---- rows of T2 and T3 ------------------------------------------------------------------------
 
-    private static List<Cell> rows(List<Item> items, int from, int to, TableTemplate tpl, String table, int[] end,
+    private static List<Cell> rows(List<Item> items, String[] cores, int from, int to, TableTemplate tpl, String table, int[] end,
                                    Supplier<List<NarrativeFigures.Figure>> figures) {
         List<TableTemplate.Entry> entries = tpl.entries(table);
         List<TableSolver.Row> out = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class SchemaTableExtractor implements TableExtractor {
         end[0] = from;
         for (int e = 0; e < entries.size(); e++) {
             TableTemplate.Entry entry = entries.get(e);
-            int at = locate(items, pos, to, entries, e);
+            int at = locate(items, cores, pos, to, entries, e);
             if (at < 0) continue;
             pos = at + 1;
             if (entry.isRow()) {
@@ -135,8 +136,7 @@ public final class SchemaTableExtractor implements TableExtractor {
             for (int i = 0; i < out.size(); i++) {
                 TableSolver.Row r = out.get(i);
                 if (!r.searched() || Values.maxPieces(r.tokens) < r.cols.size()) continue;
-                List<List<String>> all = Values.splits(r.tokens, r.cols.size(), SPLIT_LIMIT, true);
-                if (all != null) all = all.stream().filter(p -> fits(p, r.cols)).distinct().toList();
+                List<List<String>> all = suited(Values.splits(r.tokens, r.cols.size(), SPLIT_LIMIT, true), r.tokens, r.cols);
                 out.set(i, TableSolver.Row.options(r.table, r.id, r.cols, all, r.run, r.line, r.tokens));
             }
         }
@@ -161,13 +161,14 @@ public final class SchemaTableExtractor implements TableExtractor {
     }
 
     /** The item that carries entry e's label, searching forward; -1 when a later entry claims an item first. */
-    private static int locate(List<Item> items, int from, int to, List<TableTemplate.Entry> entries, int e) {
+    private static int locate(List<Item> items, String[] cores, int from, int to, List<TableTemplate.Entry> entries, int e) {
         TableTemplate.Entry entry = entries.get(e);
         String want = labelCore(entry);
         for (int i = from; i < to; i++) {
             Item it = items.get(i);
             if (!it.isText()) continue;
-            String have = core(it.norm());
+            if (cores[i] == null) cores[i] = core(it.norm());
+            String have = cores[i];
             if (have.isEmpty()) continue;
             double s = entry.kind().equals("block") ? (have.equals(want) ? 1 : 0) : similarity(want, have);
             double later = 0;
@@ -217,8 +218,7 @@ public final class SchemaTableExtractor implements TableExtractor {
         boolean unmarked = flat.size() < k && !flat.isEmpty() && flat.stream().allMatch(i -> i.kind() == Item.Kind.VALUE);
         if (digitRuns || unmarked) {
             List<String> tokens = flat.stream().map(Item::norm).toList();
-            List<List<String>> all = Values.splits(tokens, k, SPLIT_LIMIT);
-            if (all != null) all = all.stream().filter(p -> fits(p, cols)).distinct().toList();
+            List<List<String>> all = suited(Values.splits(tokens, k, SPLIT_LIMIT), tokens, cols);
             String raw = String.join(" ", flat.stream().map(Item::raw).toList());
             return TableSolver.Row.options(table, row, cols, all, raw, flat.get(0).line(), tokens);
         }
@@ -270,6 +270,21 @@ public final class SchemaTableExtractor implements TableExtractor {
             if (it.isText() && (it.norm().contains("金额") || it.norm().contains("万元"))) found = it.norm();
         }
         return found;
+    }
+
+    /**
+     * The readings (null: too many) whose pieces suit their columns, each once. Pieces are cut from the tokens or
+     * are blanks: when no token holds a sign, a decimal point or 元, every piece suits every column, and nonempty
+     * tokens give no reading twice (a reading fixes its pieces and where its blanks stand), so both checks are
+     * skipped.
+     */
+    private static List<List<String>> suited(List<List<String>> all, List<String> tokens, List<String> cols) {
+        if (all == null) return null;
+        boolean plain = true;
+        for (String t : tokens) {
+            if (t.isEmpty() || t.indexOf('+') >= 0 || t.indexOf('-') >= 0 || t.indexOf('.') >= 0 || t.indexOf('元') >= 0) plain = false;
+        }
+        return plain ? all : all.stream().filter(p -> fits(p, cols)).distinct().toList();
     }
 
     /** A reading's pieces suit their columns: a sign only in 本年增/减, a money unit only in an amount column. */
@@ -360,16 +375,29 @@ public final class SchemaTableExtractor implements TableExtractor {
     static String core(String s) {
         String n = Normalizer.norm(s);
         String prev;
-        do {
+        while (mayBeNumbered(n)) {
             prev = n;
             n = NUMBERING.matcher(n).replaceFirst("");
-        } while (!n.equals(prev));
-        return NOT_WORD.matcher(n).replaceAll("");
+            if (n.equals(prev)) break;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            // letters and digits are all kept: only a string with some other character needs the regex
+            if (!Character.isLetterOrDigit(n.charAt(i))) return NOT_WORD.matcher(n).replaceAll("");
+        }
+        return n;
+    }
+
+    /** Whether {@link #NUMBERING} may match: it starts with "(", a numeral, a digit or one of ·•.、 */
+    private static boolean mayBeNumbered(String n) {
+        if (n.isEmpty()) return false;
+        char c = n.charAt(0);
+        return c >= '0' && c <= '9' || "(一二三四五六七八九十·•.、".indexOf(c) >= 0;
     }
 
     /** Dice coefficient over the longest common subsequence: tolerant of cut, merged and damaged labels. */
     static double similarity(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) return 0;
+        if (a.equals(b)) return 1;   // the common case: a label printed as the template has it
         int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {

@@ -136,17 +136,26 @@ final class TableSolver {
         }
         if (r.options == null) { r.values = new long[0][]; return; }
         r.values = new long[r.options.size()][];
-        // The readings of a run share most of their pieces: each distinct piece is parsed once.
+        // The readings of a run share most of their pieces: each distinct piece is parsed once, and a column
+        // whose piece is the very string of the reading before takes its value without a look-up.
         Map<String, Long> parsed = new HashMap<>();
+        String[] lastPiece = new String[k];
+        long[] lastValue = new long[k];
         for (int o = 0; o < r.options.size(); o++) {
             long[] v = new long[k];
+            List<String> option = r.options.get(o);
             for (int c = 0; c < k; c++) {
-                String p = r.options.get(o).get(c);
+                String p = option.get(c);
+                if (p == lastPiece[c]) { v[c] = lastValue[c]; continue; }
                 v[c] = p.isEmpty() ? 0 : parsed.computeIfAbsent(p, x -> scaled(Values.parse(x)));
+                lastPiece[c] = p;
+                lastValue[c] = v[c];
             }
             r.values[o] = v;
         }
     }
+
+    private static final java.util.regex.Pattern RESULT_ROW = java.util.regex.Pattern.compile("3\\.[1-6](\\.\\d)?");
 
     private static List<Rel> relations(List<Row> rows, List<String> leaves) {
         List<Rel> out = new ArrayList<>();
@@ -182,7 +191,7 @@ final class TableSolver {
             if (!at.containsKey(l) && !six) { all = false; break; }
         }
         List<Integer> leafRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) if (rows.get(i).id.matches("3\\.[1-6](\\.\\d)?")) leafRows.add(i);
+        for (int i = 0; i < rows.size(); i++) if (RESULT_ROW.matcher(rows.get(i).id).matches()) leafRows.add(i);
         if (r37 != null && all && !leafRows.isEmpty()) {
             for (int c = 0; c < cols.size(); c++) {
                 int n = leafRows.size() + 1;
@@ -239,18 +248,20 @@ final class TableSolver {
             int[] probe = new int[rows.size()];
             for (int i : part) {
                 List<Rel> mine = own.stream().filter(r -> Arrays.stream(r.rows).allMatch(x -> x == i)).toList();
-                List<Integer> ok = new ArrayList<>();
-                for (int o = 0; o < rows.get(i).values.length; o++) {
+                int n = rows.get(i).values.length, kept = 0;
+                int[] ok = new int[n];
+                for (int o = 0; o < n; o++) {
                     probe[i] = o;
                     boolean good = true;
                     for (Rel r : mine) if (Boolean.FALSE.equals(holds(r, rows, probe))) { good = false; break; }
-                    if (good) ok.add(o);
+                    if (good) ok[kept++] = o;
                 }
-                if (ok.isEmpty()) {
+                if (kept == 0) {
                     rowFails = true;
-                    for (int o = 0; o < rows.get(i).values.length; o++) ok.add(o);
+                    for (int o = 0; o < n; o++) ok[o] = o;
+                    kept = n;
                 }
-                allowed.put(i, ok.stream().mapToInt(Integer::intValue).toArray());
+                allowed.put(i, kept == n ? ok : Arrays.copyOf(ok, kept));
             }
             List<int[]> sols = rowFails ? List.of() : search(rows, own, part, allowed);
             if (sols != null && !sols.isEmpty()) {
@@ -327,9 +338,11 @@ final class TableSolver {
     private static List<int[]> search(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Integer, int[]> allowed) {
         List<Integer> order = new ArrayList<>(part);
         order.sort((a, b) -> Integer.compare(allowed.get(a).length, allowed.get(b).length));
-        // A relation is checked as soon as the last of its rows is assigned.
+        // A relation is checked as soon as the last of its rows is assigned. A relation within one row holds
+        // (or cannot be told) under every allowed reading of that row already: it is not checked again.
         Map<Integer, List<Rel>> due = new HashMap<>();
         for (Rel r : rels) {
+            if (Arrays.stream(r.rows).allMatch(x -> x == r.rows[0])) continue;
             int last = -1;
             for (int x : r.rows) last = Math.max(last, order.indexOf(x));
             due.computeIfAbsent(last, k -> new ArrayList<>()).add(r);

@@ -20,6 +20,7 @@ final class Tokens {
     private static final Pattern NUMBER = Pattern.compile("[+\\-]?\\d[\\d,]*(\\.\\d+)?(万元|元)?");
     /** Placeholders people type into a cell instead of a number; kept as unreadable values, not labels. */
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern RULE_LINE = Pattern.compile("[|\\s:\\-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("无|/|-|--|—|——|x|X|×|空|\\?");
 
     /** @param debris whether a text line is page furniture (the parser knows it already) */
@@ -193,7 +194,7 @@ final class Tokens {
 
     private static void pipeRow(String s, int line, List<Item> out) {
         String t = s.strip();
-        if (t.matches("[|\\s:\\-]*")) return; // row delimiters, stray "||||", markdown rule lines
+        if (RULE_LINE.matcher(t).matches()) return; // row delimiters, stray "||||", markdown rule lines
         if (t.startsWith("|")) t = t.substring(1);
         if (t.endsWith("|")) t = t.substring(0, t.length() - 1);
         for (String part : t.split("\\|", -1)) out.add(item(part, line));
@@ -211,9 +212,26 @@ final class Tokens {
     static boolean isValue(String r) {
         String nf = Normalizer.nfkc(r).strip();
         if (nf.length() > 2 && !hasDigit(nf)) return false;   // most cells are labels: no placeholder is that long
-        if (PLACEHOLDER.matcher(nf).matches()) return true;
-        for (String p : SPACES.split(nf)) if (!NUMBER.matcher(p).matches()) return false;
+        if (nf.length() <= 2 && PLACEHOLDER.matcher(nf).matches()) return true;
+        if (!hasSpace(nf)) return isNumber(nf);
+        for (String p : SPACES.split(nf)) if (!isNumber(p)) return false;
         return true;
+    }
+
+    /** NUMBER, which starts with a sign or a digit: anything else fails without the regex. */
+    private static boolean isNumber(String p) {
+        if (p.isEmpty()) return false;
+        char c = p.charAt(0);
+        return (c == '+' || c == '-' || c >= '0' && c <= '9') && NUMBER.matcher(p).matches();
+    }
+
+    /** Whether {@link #SPACES} (\\s: ASCII white space) finds anything to split at. */
+    private static boolean hasSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') return true;
+        }
+        return false;
     }
 
     /** An ASCII digit anywhere (after NFKC every digit a report writes is one): cheaper than a regex miss. */

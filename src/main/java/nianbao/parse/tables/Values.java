@@ -17,7 +17,7 @@ final class Values {
 
     /** The number in one token, or null when the token is not a number. */
     static BigDecimal parse(String token) {
-        String t = java.text.Normalizer.normalize(token, java.text.Normalizer.Form.NFKC).strip();
+        String t = nianbao.parse.Normalizer.nfkc(token).strip();   // exactly NFKC, without the full algorithm for plain text
         Matcher m = NUMBER.matcher(t);
         if (!m.matches()) return null;
         BigDecimal v = new BigDecimal(m.group(2).replace(",", ""));
