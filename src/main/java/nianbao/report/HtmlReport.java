@@ -9,7 +9,6 @@ import org.thymeleaf.context.Context;
  * shows is worked out in Java ({@link ReportPage}): the template only reads properties.
  */
 public final class HtmlReport {
-
     private HtmlReport() {}
 
     /**
@@ -28,7 +27,7 @@ public final class HtmlReport {
     public static byte[] bytes(AuditResult a, nianbao.review.Reviewed review) {
         Context ctx = new Context();
         ctx.setVariable("page", new ReportPage(a, review));
-        // the page holds the source listing: about twice the text's length in UTF-8, plus the findings and tables
+        // the page holds the whole text in its source listing (up to 3 UTF-8 bytes a character), plus findings and tables
         String text = a.report() == null ? null : a.report().text();
         return Templates.render("report", ctx, 32 * 1024 + (text == null ? 0 : 3 * text.length()));
     }
