@@ -58,6 +58,13 @@ final class DecisionTables {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
+    /** How Drools reads the table: its default configuration, CSV input for {@code .csv}. */
+    static DecisionTableConfiguration configuration(String fileName) {
+        DecisionTableConfiguration conf = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+        if (isCsv(fileName)) conf.setInputType(DecisionTableInputType.CSV);
+        return conf;
+    }
+
     /** The name a table's DRL is kept under: the SHA-256 of its bytes, its input type and the Drools version. */
     static String key(String fileName, byte[] bytes) {
         try {
@@ -74,8 +81,7 @@ final class DecisionTables {
      * {@code .csv}). Throws what the conversion throws.
      */
     static String convert(String fileName, byte[] bytes) {
-        DecisionTableConfiguration conf = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-        if (isCsv(fileName)) conf.setInputType(DecisionTableInputType.CSV);
+        DecisionTableConfiguration conf = configuration(fileName);
         Resource r = ResourceFactory.newByteArrayResource(bytes);
         // The provider caches conversions by source path: the content key makes that cache right for edited tables.
         r.setSourcePath(key(fileName, bytes) + "/" + fileName);

@@ -181,16 +181,10 @@ public final class RuleSet {
                 String table = tables.get(p);
                 if (table != null) {
                     batch.add(resource(table.getBytes(StandardCharsets.UTF_8), path + TABLE_DRL), ResourceType.DRL);
+                } else if (DecisionTables.isTable(p)) {
+                    batch.add(resource(src.bytes().get(i), path), ResourceType.DTABLE, DecisionTables.configuration(p.getFileName().toString()));
                 } else {
-                    String name = p.getFileName().toString();
-                    ResourceType type = resourceType(name);
-                    if (type == ResourceType.DTABLE && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                        var conf = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-                        conf.setInputType(org.kie.internal.builder.DecisionTableInputType.CSV);
-                        batch.add(resource(src.bytes().get(i), path), type, conf);
-                    } else {
-                        batch.add(resource(src.bytes().get(i), path), type);
-                    }
+                    batch.add(resource(src.bytes().get(i), path), resourceType(p.getFileName().toString()));
                 }
             }
             batch.build();
@@ -291,9 +285,8 @@ public final class RuleSet {
         Files.createDirectories(meta);
         Files.write(classesDir.resolve(BundledRules.CLASSES), classes, StandardCharsets.UTF_8);
         Files.write(classesDir.resolve(BundledRules.MODELS), models, StandardCharsets.UTF_8);
-        Sources src = Sources.read(dir);
-        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), src.fingerprint() + "\n", StandardCharsets.UTF_8);
-        Files.writeString(classesDir.resolve(BundledRules.RULES_DIGEST), src.filesDigest() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), shipped.fingerprint() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(classesDir.resolve(BundledRules.RULES_DIGEST), shipped.filesDigest() + "\n", StandardCharsets.UTF_8);
     }
 
     /**
