@@ -30,7 +30,6 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 
@@ -60,7 +59,7 @@ public final class RuleSet {
     }
 
     static final String DROOLS_VERSION = "10.2.0";
-    private static final String APP_VERSION = "nianbao-0.1.0";
+    static final String APP_VERSION = "nianbao-0.1.0";
 
     private final Path dir;
     private final KieBase kieBase;
@@ -119,12 +118,13 @@ public final class RuleSet {
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         ClassLoader cl = BundledRules.isolating();
         Map<Path, String> tables = src.tables(cacheDir);
+        RuleClassCache classes = RuleClassCache.of(cacheDir == null ? null : cacheDir.resolve(RuleClassCache.CACHED));
         if (cached != null && !"model".equals(System.getProperty("nianbao.rules.build")) && statesEverySalience(files)) {
             // Right after an edit: the classic (DRL) build takes about half the time of the executable model and
             // judges alike (BuildEquivalenceTest) when every rule states its salience; the executable model is
             // compiled into the cache by a separate JVM when this one exits, for the runs after this one.
             try {
-                RuleSet classic = classic(ks, src, tables, fp, releaseId, cl);
+                RuleSet classic = classic(ks, src, tables, fp, releaseId, cl, classes);
                 CacheWriter.writeAtExit(dir, cacheDir);
                 return classic;
             } catch (RuleCompileException e) {
@@ -140,7 +140,7 @@ public final class RuleSet {
         }
         if (exec == null || exec.getResults().hasMessages(Message.Level.ERROR)) {
             // Build again the classic way: its errors carry DRL file:line for every file.
-            return classic(ks, src, tables, fp, releaseId, cl);
+            return classic(ks, src, tables, fp, releaseId, cl, classes);
         }
         KieBase kb = ks.newKieContainer(exec.getKieModule().getReleaseId(), cl).getKieBase();
         if (cached != null) writeCache(cached, ((InternalKieModule) exec.getKieModule()).getBytes());
@@ -157,6 +157,11 @@ public final class RuleSet {
 
     /** {@link #loadClassic(Path)}; {@code tablesAsDrl} false gives Drools the decision tables' workbooks, as it used to be. */
     static RuleSet loadClassic(Path dir, boolean tablesAsDrl) throws RuleCompileException {
+        return loadClassic(dir, tablesAsDrl, RuleClassCache.of(null));
+    }
+
+    /** {@link #loadClassic(Path, boolean)} with the Java classes of the rules taken from (and added to) {@code classes}. */
+    static RuleSet loadClassic(Path dir, boolean tablesAsDrl, RuleClassCache classes) throws RuleCompileException {
         Sources src = Sources.read(dir);
         String fp = src.fingerprint();
         KieServices ks = KieServices.Factory.get();
@@ -164,15 +169,15 @@ public final class RuleSet {
         // Drools keeps the DRL of the workbooks it converted by their path in the build ("weights.drl.xlsx"), which
         // another rules folder in this JVM shares: forget them.
         if (!tablesAsDrl) org.drools.drl.extensions.DecisionTableFactory.clearCompilerCache();
-        return classic(ks, src, tablesAsDrl ? src.tables(null) : Map.of(), fp, releaseId, BundledRules.isolating());
+        return classic(ks, src, tablesAsDrl ? src.tables(null) : Map.of(), fp, releaseId, BundledRules.isolating(), classes);
     }
 
-    private static RuleSet classic(KieServices ks, Sources src, Map<Path, String> tables, String fp, ReleaseId releaseId, ClassLoader cl)
-            throws RuleCompileException {
+    private static RuleSet classic(KieServices ks, Sources src, Map<Path, String> tables, String fp, ReleaseId releaseId, ClassLoader cl,
+                                   RuleClassCache classes) throws RuleCompileException {
         Path dir = src.dir();
         // The rule packages are built straight into a KieBase: a kjar (KieBuilder, KieContainer) would add a
         // pom.xml, a kmodule.xml written and read back with XStream and a repository, none of which a run needs.
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, cl));
+        KnowledgeBuilder kb = classes.newBuilder(cl);
         try {
             CompositeKnowledgeBuilder batch = kb.batch();
             for (int i = 0; i < src.files().size(); i++) {
@@ -263,6 +268,14 @@ public final class RuleSet {
             Files.createDirectories(dtables);
             Files.writeString(dtables.resolve(DecisionTables.key(name, bytes)), DecisionTables.convert(name, bytes), StandardCharsets.UTF_8);
         }
+        // The Java classes of the classic build, for run-time builds right after an edit (RuleClassCache)
+        Path java = classesDir.resolve(RuleClassCache.BUNDLED);
+        if (Files.isDirectory(java)) {
+            try (Stream<Path> old = Files.list(java)) {
+                for (Path p : old.toList()) Files.deleteIfExists(p);
+            }
+        }
+        loadClassic(dir, true, new RuleClassCache(java, null));
         byte[] kjar = compileModel(dir, null);
         List<String> classes = new ArrayList<>();
         List<String> models = new ArrayList<>();

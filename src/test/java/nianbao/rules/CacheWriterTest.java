@@ -40,11 +40,14 @@ class CacheWriterTest {
         return set.evaluate(TestSupport.audit(sample).report()).stream().map(Finding::toString).sorted().toList();
     }
 
-    /** The cache folder's entries, but the decision tables' DRL (DecisionTables: converted tables, not compiled rules). */
+    /**
+     * The cache folder's entries, but the decision tables' DRL (DecisionTables: converted tables, not compiled rules)
+     * and the classic build's Java classes (RuleClassCache: classes of single rules, not a rule base).
+     */
     private static List<String> names(Path dir) throws Exception {
         if (!Files.exists(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(DecisionTables.CACHED)).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(DecisionTables.CACHED) && !n.equals(RuleClassCache.CACHED)).sorted().toList();
         }
     }
 
@@ -56,7 +59,8 @@ class CacheWriterTest {
         RuleSet edited = RuleSet.load(rules, cache);
         assertThat(edited.classicBuild()).isTrue();
         assertThat(edited.fromCache()).isFalse();
-        assertThat(names(cache)).isEmpty(); // nothing compiled for the cache in the user's run
+        assertThat(names(cache)).isEmpty(); // no rule base compiled for the cache in the user's run
+        assertThat(cache.resolve(RuleClassCache.CACHED)).isNotEmptyDirectory(); // but the new rule's Java class, for the next edit
 
         Process child = CacheWriter.start(rules, cache);
         assertThat(child.waitFor(180, TimeUnit.SECONDS)).isTrue();
