@@ -38,6 +38,8 @@ final class BundledRules {
      * whether they apply without reading the classes the rules are bound to, which are the jar's own.
      */
     static final String RULES_DIGEST = DIR + "rules.sha256";
+    /** {@link RuleApi#digest()} of the classes built with the bundled rules, for runs from that jar. */
+    static final String API_DIGEST = DIR + "api.sha256";
     /** The model classes, one name per line. */
     static final String MODELS = DIR + "models";
     /** Every generated class, one name per line: what {@link #isolating()} hides. */

@@ -33,11 +33,29 @@ final class RuleApi {
 
     static String digest() {
         String d = digest;
-        if (d == null) digest = d = compute();
+        if (d == null) digest = d = recordedOrComputed();
         return d;
     }
 
-    private static String compute() {
+    /**
+     * The digest recorded at build time ({@link BundledRules#API_DIGEST}) when the model classes are those of the jar
+     * it was recorded in (reading them all means walking the whole jar); computed otherwise, e.g. from a classes
+     * folder that a later compilation may have changed.
+     */
+    private static String recordedOrComputed() {
+        ClassLoader cl = RuleApi.class.getClassLoader();
+        try {
+            if (BundledRules.sameJar(cl.getResource(BundledRules.API_DIGEST), Report.class)) {
+                List<String> recorded = BundledRules.lines(cl, BundledRules.API_DIGEST);
+                if (recorded != null && recorded.size() == 1 && recorded.get(0).matches("[0-9a-f]{64}")) return recorded.get(0);
+            }
+        } catch (IOException | RuntimeException e) {
+            // computed below
+        }
+        return compute();
+    }
+
+    static String compute() {
         try {
             TreeMap<String, byte[]> classes = new TreeMap<>(modelClasses());
             ClassLoader cl = RuleApi.class.getClassLoader();

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.model.Report;
@@ -249,6 +250,7 @@ public final class RuleSet {
         }
         Files.deleteIfExists(classesDir.resolve(BundledRules.FINGERPRINT));
         Files.deleteIfExists(classesDir.resolve(BundledRules.RULES_DIGEST));
+        Files.deleteIfExists(classesDir.resolve(BundledRules.API_DIGEST));
         Files.deleteIfExists(classesDir.resolve(BundledRules.MODELS));
         Files.deleteIfExists(oldList);
         Files.deleteIfExists(meta.resolve("kbase.jar")); // the layout before the classes joined the application jar
@@ -300,6 +302,7 @@ public final class RuleSet {
         Files.write(classesDir.resolve(BundledRules.MODELS), models, StandardCharsets.UTF_8);
         Files.writeString(classesDir.resolve(BundledRules.FINGERPRINT), shipped.fingerprint() + "\n", StandardCharsets.UTF_8);
         Files.writeString(classesDir.resolve(BundledRules.RULES_DIGEST), shipped.filesDigest() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(classesDir.resolve(BundledRules.API_DIGEST), RuleApi.compute() + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -546,6 +549,13 @@ public final class RuleSet {
         return true;
     }
 
+    // compiled once: a run right after an edit checks every line of every rule file (String.matches compiled them per line)
+    private static final Pattern COMMENT = Pattern.compile("//.*"),
+            RULE_HEAD = Pattern.compile("rule\\s.*"),
+            HEAD_WITH_SALIENCE = Pattern.compile("rule\\s.*\\ssalience\\s.*"),
+            SALIENCE = Pattern.compile("salience\\s.*"),
+            HEAD_WITH_WHEN = Pattern.compile("rule\\s.*\\swhen(\\s.*)?");
+
     /** The heads ("rule ..." lines) of the rules in a DRL or DSLR file that state no salience; unreadable: the file's name. */
     static List<String> withoutSalience(Path file) {
         String text;
@@ -558,15 +568,15 @@ public final class RuleSet {
         String head = null;
         boolean salience = false;
         for (String line : text.split("\\R")) {
-            String l = line.replaceFirst("//.*", "").strip();
-            if (l.matches("rule\\s.*")) {
+            String l = COMMENT.matcher(line).replaceFirst("").strip();
+            if (RULE_HEAD.matcher(l).matches()) {
                 if (head != null && !salience) out.add(head);
                 head = l;
-                salience = l.matches("rule\\s.*\\ssalience\\s.*");
-            } else if (head != null && l.matches("salience\\s.*")) {
+                salience = HEAD_WITH_SALIENCE.matcher(l).matches();
+            } else if (head != null && SALIENCE.matcher(l).matches()) {
                 salience = true;
             }
-            if (head != null && (l.equals("when") || l.startsWith("when ") || l.equals("then") || l.matches("rule\\s.*\\swhen(\\s.*)?"))) {
+            if (head != null && (l.equals("when") || l.startsWith("when ") || l.equals("then") || HEAD_WITH_WHEN.matcher(l).matches())) {
                 if (!salience) out.add(head);
                 head = null;
             }

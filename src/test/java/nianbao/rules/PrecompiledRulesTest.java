@@ -58,6 +58,8 @@ class PrecompiledRulesTest {
         Path classes = tmp.resolve("classes");
         Path rules = precompiled(classes);
         String fp = Files.readString(classes.resolve(BundledRules.FINGERPRINT)).strip();
+        assertThat(Files.readString(classes.resolve(BundledRules.API_DIGEST)).strip()).isEqualTo(RuleApi.compute());
+        assertThat(classes.resolve(RuleClassCache.BUNDLED)).isNotEmptyDirectory(); // the classic build's classes
         List<String> models = Files.readAllLines(classes.resolve(BundledRules.MODELS));
         List<String> generated = Files.readAllLines(classes.resolve(BundledRules.CLASSES));
         assertThat(models).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("t.pre."));
