@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the executable-model cache of an edited {@code rules/} folder in a separate JVM, so that the run that
@@ -45,22 +46,49 @@ public final class CacheWriter {
         if (!SCHEDULED.add(dir.toAbsolutePath() + "|" + cacheDir.toAbsolutePath())) return;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                start(dir, cacheDir);
+                startDetached(dir, cacheDir);
             } catch (IOException | RuntimeException e) {
                 // only the next run's start-up time is at stake
             }
         }, "nianbao-rules-cache"));
     }
 
-    /** Starts the child now (detached: its output is discarded and nothing waits for it). */
+    /** Starts the child now (its output is discarded); the caller may wait for it. */
     static Process start(Path dir, Path cacheDir) throws IOException {
+        return new ProcessBuilder(command(dir, cacheDir)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    /**
+     * Starts the child through a shell that puts it in the background and exits at once. A JVM that exits while a
+     * child of its own runs waits 0.3 s for the thread watching that child (it sits in native code, and the JVM
+     * gives such threads 300 ms to stop); the shell is gone in milliseconds, so the user's run ends at once.
+     * Without a POSIX shell the child is started directly.
+     */
+    static void startDetached(Path dir, Path cacheDir) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" </dev/null >/dev/null 2>&1 &", "nianbao-rules-cache"));
+        cmd.addAll(command(dir, cacheDir));
+        Process shell;
+        try {
+            shell = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            start(dir, cacheDir);
+            return;
+        }
+        try {
+            shell.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> command(Path dir, Path cacheDir) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
+        return List.of(java, "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), CacheWriter.class.getName(),
-                dir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString()));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                dir.toAbsolutePath().toString(), cacheDir.toAbsolutePath().toString());
     }
 
     /**

@@ -76,6 +76,22 @@ class CacheWriterTest {
     }
 
     @Test
+    void theDetachedChildWritesTheCacheAfterItsShellHasGone() throws Exception {
+        Path rules = RulesCli.copyRules(tmp);
+        Files.writeString(rules.resolve("zz-new.drl"), NEW_RULE.formatted("    salience 0"), StandardCharsets.UTF_8);
+        Path cache = tmp.resolve("cache");
+        String fp = RuleSet.fingerprintOf(rules);
+        long before = ProcessHandle.current().children().count();
+        CacheWriter.startDetached(rules, cache);
+        // the shell has exited and the writer is no child of ours: nothing of this JVM waits for it
+        assertThat(ProcessHandle.current().children().count()).isEqualTo(before);
+        Path entry = RuleSet.cacheFile(cache, fp);
+        for (int i = 0; i < 720 && !(Files.isRegularFile(entry) && names(cache).size() == 1); i++) Thread.sleep(250);
+        assertThat(names(cache)).containsExactly(entry.getFileName().toString()); // no lock or temporary file left
+        assertThat(RuleSet.load(rules, cache).fromCache()).isTrue();
+    }
+
+    @Test
     void aRuleThatStatesNoSalienceIsBuiltAsTheExecutableModelAndCachedAtOnce() throws Exception {
         Path rules = RulesCli.copyRules(tmp);
         Files.writeString(rules.resolve("zz-new.drl"), NEW_RULE.formatted(""), StandardCharsets.UTF_8);
