@@ -59,6 +59,18 @@ public final class Summary {
     static final List<String> ORPHAN_COLUMNS = List.of(Decisions.COL_ID, Decisions.COL_FILE, Decisions.COL_CODE, Decisions.COL_MESSAGE,
             Decisions.COL_VERDICT, Decisions.COL_REMARK, "原所在位置");
 
+    /**
+     * Makes an empty workbook and throws it away: the spreadsheet library's first workbook in a JVM loads its XML
+     * schema types (about a third of a second), which a batch otherwise pays at its end, when its other threads are done.
+     */
+    public static void warmUp() {
+        try {
+            xlsx(List.of(), List.of());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // only a warm-up: the real workbook reports its own errors
+        }
+    }
+
     public static void write(Path out, List<nianbao.batch.Row> rows, List<CrossFinding> cross, Grading grading) throws IOException {
         write(out, rows, cross, grading, Decisions.NONE, List.of());
     }

@@ -114,7 +114,7 @@ public final class BatchCommand implements Callable<Integer> {
         Grading grading;
         try {
             grading = rules.grading();
-            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.loadWhileWarmingUp(), grading);
+            auditor = new Auditor(new Ingestor(), new ReportParser(), rules.loadWhileWarmingUp(nianbao.batch.Summary::warmUp), grading);
         } catch (RuleCompileException e) {
             RulesOption.print(e, err);
             return Main.USAGE;

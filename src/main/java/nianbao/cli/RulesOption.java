@@ -26,14 +26,16 @@ final class RulesOption {
 
     /**
      * As {@link #load()}, while a second thread initialises the report writers (the HTML template engine, the JSON
-     * library) that the command needs next: the rules take the longest part of a command's start-up, and a second
-     * core is otherwise idle then. The warm-up's failures are ignored (the real rendering reports its own).
+     * library, then {@code more}, e.g. a batch's spreadsheet) that the command needs next: the rules take the longest
+     * part of a command's start-up, and a second core is otherwise idle then. The warm-up's failures are ignored (the
+     * real rendering reports its own).
      */
-    RuleSet loadWhileWarmingUp() throws RuleCompileException {
+    RuleSet loadWhileWarmingUp(Runnable... more) throws RuleCompileException {
         Thread warmUp = new Thread(() -> {
             try {
                 JsonReport.warmUp();
                 HtmlReport.warmUp();
+                for (Runnable r : more) r.run();
             } catch (RuntimeException | LinkageError e) {
                 // nothing lost: the first real page initialises them again and reports any error itself
             }
