@@ -54,7 +54,8 @@ import org.kie.memorycompiler.resources.ResourceStore;
  * into a generated Java class that the Eclipse compiler compiles in a cold JVM, about a third of a run right after
  * an edit; an edit changes one rule's class or a few, so every other class is taken from this cache: from the
  * folder given (classes of earlier edits) or from the application jar (every class of the shipped rules, compiled
- * at build time). A run that needs no new class loads no compiler at all.
+ * at build time). The compiler itself is started on a second thread meanwhile ({@link #warmUpCompiler}), for the
+ * classes that are not cached.
  *
  * <p>An entry is keyed by the SHA-256 of the generated source and of everything else its byte code depends on:
  * the app, Drools and Java versions, the classes the rules are bound to ({@link RuleApi}), the functions of the
@@ -95,7 +96,7 @@ final class RuleClassCache {
                 + "|" + Runtime.version().feature() + "|";
     }
 
-    /** A knowledge builder whose packages compile their Java through this cache. */
+    /** A knowledge builder whose packages compile their Java through this cache; starts the compiler's warm-up. */
     KnowledgeBuilder newBuilder(ClassLoader loader) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
         if (COMPILER == null) return KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -109,7 +110,7 @@ final class RuleClassCache {
         return builder;
     }
 
-    /** A class like those Drools generates for a rule, which the compiler meets the same types to compile. */
+    /** A class like those Drools generates for a rule: compiling it runs the compiler in on the types rule classes use. */
     private static final String WARM_UP = """
             package nianbao.warmup;
             import nianbao.model.*;
