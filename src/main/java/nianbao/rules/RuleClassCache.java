@@ -60,7 +60,8 @@ import org.kie.memorycompiler.resources.ResourceStore;
  * <p>An entry is keyed by the SHA-256 of the generated source and of everything else its byte code depends on:
  * the app, Drools and Java versions, the classes the rules are bound to ({@link RuleApi}), the functions of the
  * package (their sources) and the declared types of every package (fields, methods, super types). Two builds that
- * give a class the same key compile it to the same bytes, so a cached class is never stale.
+ * give a class the same key compile it to the same code (the order of its import lines aside), so a cached class is
+ * never stale.
  *
  * <p>Drools offers no hook for its compiler: the Java dialect's configuration is replaced by one whose dialects get
  * a caching compiler in their private {@code compiler} field. Should a Drools upgrade move that field, nothing is
@@ -243,7 +244,7 @@ final class RuleClassCache {
             TreeMap<String, byte[]> shared = new TreeMap<>();
             for (PortablePath p : reader.getFilePaths()) {
                 String name = p.asString();
-                if (!compiling.contains(name) || functions.contains(name)) shared.put(name, reader.getBytes(name));
+                if (!compiling.contains(name) || functions.contains(name)) shared.put(name, canonical(reader.getBytes(name)));
             }
             shared.forEach((name, bytes) -> update(md, name, bytes));
             for (Map.Entry<String, PackageRegistry> e : new TreeMap<>(packages.get()).entrySet()) {
@@ -310,8 +311,34 @@ final class RuleClassCache {
         MessageDigest md = sha256();
         md.update(prefix.getBytes(StandardCharsets.UTF_8));
         md.update(context.getBytes(StandardCharsets.UTF_8));
-        update(md, source, text);
+        update(md, source, canonical(text));
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * A generated source with its imports sorted. Drools writes the package's imports in the order of a hash set keyed
+     * partly by where each import stands in its file, so a line added above them reorders the imports of every class
+     * (one per line in a function's class, all on one line in a rule's). Their order changes nothing a class compiles
+     * to; each import line is kept as a mark, so sources whose lines differ in number stay apart (line numbers).
+     */
+    static byte[] canonical(byte[] source) {
+        if (source == null) return null;
+        List<String> imports = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        boolean header = true; // up to the class declaration: a text block in a rule's code may hold a line "import …"
+        for (String line : new String(source, StandardCharsets.UTF_8).split("\n", -1)) {
+            if (line.startsWith("public ")) header = false;
+            if (header && line.startsWith("import ")) {
+                for (String statement : line.split(";")) {
+                    if (!statement.isBlank()) imports.add(statement.strip());
+                }
+                rest.append("\u0000import\n");
+            } else {
+                rest.append(line).append('\n');
+            }
+        }
+        imports.sort(null);
+        return (String.join(";\n", imports) + "\n\u0000\n" + rest).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void update(MessageDigest md, String name, byte[] bytes) {

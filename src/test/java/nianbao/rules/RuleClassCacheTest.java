@@ -50,6 +50,34 @@ class RuleClassCacheTest {
     }
 
     @Test
+    void aLineAddedAboveTheImportsOfAFileCompilesNothingNew() throws Exception {
+        // Drools orders a package's imports by where they stand in their file: every generated class changes order
+        Path first = tmp.resolve("first");
+        RuleClassCache original = new RuleClassCache(first, null);
+        RuleSet.loadClassic(TestSupport.RULES, true, original);
+        Path rules = RulesCli.copyRules(tmp);
+        Path tables = rules.resolve("tables.drl");
+        Files.writeString(tables, "// 新增的一行\n" + Files.readString(tables, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        RuleClassCache shifted = new RuleClassCache(first, null);
+        RuleSet.loadClassic(rules, true, shifted);
+        assertThat(shifted.compiled()).isZero();
+        assertThat(shifted.hits()).isEqualTo(original.compiled());
+        // and compiled afresh, the shifted rules give the very bytes that were reused
+        Path second = tmp.resolve("second");
+        RuleSet.loadClassic(rules, true, new RuleClassCache(second, null));
+        try (Stream<Path> entries = Files.list(second)) {
+            List<Path> fresh = entries.toList();
+            assertThat(fresh).hasSize(original.compiled());
+            for (Path e : fresh) {
+                Map<String, byte[]> reused = RuleClassCache.decode(Files.readAllBytes(first.resolve(e.getFileName())));
+                assertThat(RuleClassCache.decode(Files.readAllBytes(e))).as(e.getFileName().toString())
+                        .containsOnlyKeys(reused.keySet())
+                        .allSatisfy((name, bytes) -> assertThat(bytes).isEqualTo(reused.get(name)));
+            }
+        }
+    }
+
+    @Test
     void entriesWrittenAtBuildTimeAreReadFromTheApplicationsClassLoader() throws Exception {
         Path classes = tmp.resolve("classes");
         RuleClassCache build = new RuleClassCache(classes.resolve(RuleClassCache.BUNDLED), null);
