@@ -17,7 +17,10 @@ class RuleCasesTest {
     void everyShippedCasePasses() throws IOException {
         List<RuleCase> cases = RuleCases.load(TestSupport.RULES);
         assertThat(cases).isNotEmpty();
-        List<String> failures = new CaseRunner(TestSupport.auditor(), TestSupport.SAMPLES).run(cases).stream()
+        List<CaseRunner.Result> results = new CaseRunner(TestSupport.auditor(), TestSupport.SAMPLES).run(cases);
+        // run on every core, reported in the cases' order
+        assertThat(results).extracting(CaseRunner.Result::c).containsExactlyElementsOf(cases);
+        List<String> failures = results.stream()
                 .filter(r -> !r.passed())
                 .map(r -> r.c().label() + ": " + String.join("; ", r.failures()))
                 .toList();

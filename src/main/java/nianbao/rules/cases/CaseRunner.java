@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.pipeline.AuditResult;
@@ -39,15 +43,46 @@ public final class CaseRunner {
         return local;
     }
 
+    /**
+     * The results in the order of the cases. The cases are independent (each audits a file of its own), so they run
+     * on every core.
+     */
     public List<Result> run(List<RuleCase> cases) throws IOException {
         Path tmp = Files.createTempDirectory("nianbao-cases-");
+        int threads = Math.max(1, Math.min(cases.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nianbao-case");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            List<Result> out = new ArrayList<>();
-            int i = 0;
-            for (RuleCase c : cases) out.add(run(c, tmp, i++));
+            List<Future<Result>> running = new ArrayList<>(cases.size());
+            for (int i = 0; i < cases.size(); i++) {
+                RuleCase c = cases.get(i);
+                int index = i;
+                running.add(pool.submit(() -> run(c, tmp, index)));
+            }
+            List<Result> out = new ArrayList<>(cases.size());
+            for (Future<Result> f : running) out.add(get(f));
             return out;
         } finally {
+            pool.shutdownNow();
             deleteTree(tmp);
+        }
+    }
+
+    private static Result get(Future<Result> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
         }
     }
 
