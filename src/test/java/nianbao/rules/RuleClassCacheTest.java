@@ -128,28 +128,32 @@ class RuleClassCacheTest {
         assertThat(second.hits()).isEqualTo(first.compiled() - 1).isPositive();
     }
 
-    @Test
-    void aChangedFunctionRecompilesTheRulesCallingItThoughTheirTextIsTheSame() throws Exception {
+    /**
+     * Builds {@link #RULES}, then the rules with {@code from} replaced by {@code to}, through one cache; the second
+     * build must judge as {@code expected} (a class compiled against the first version would throw) and compile.
+     */
+    private void editedWithTheSameRuleText(String from, String to, String expected) throws Exception {
         Path cache = tmp.resolve("java");
         Path dir = rules(RULES);
         assertThat(messages(RuleSet.loadClassic(dir, true, new RuleClassCache(cache, null)))).containsExactly("T-CLS-2 值42");
-        // "hold" calls twice(I)I before and twice(I)J after: a class compiled against the old function would fail
-        rules(RULES.replace("function int twice(int x) { return 2 * x; }", "function long twice(int x) { return 2L * x + 1; }"));
+        assertThat(RULES).contains(from);
+        rules(RULES.replace(from, to));
         RuleClassCache again = new RuleClassCache(cache, null);
-        assertThat(messages(RuleSet.loadClassic(dir, true, again))).containsExactly("T-CLS-2 值43");
+        assertThat(messages(RuleSet.loadClassic(dir, true, again))).containsExactly(expected);
         assertThat(again.compiled()).isPositive();
     }
 
     @Test
+    void aChangedFunctionRecompilesTheRulesCallingItThoughTheirTextIsTheSame() throws Exception {
+        // "hold" calls twice(I)I before and twice(I)J after
+        editedWithTheSameRuleText("function int twice(int x) { return 2 * x; }", "function long twice(int x) { return 2L * x + 1; }",
+                "T-CLS-2 值43");
+    }
+
+    @Test
     void aChangedDeclaredTypeRecompilesTheRulesUsingItThoughTheirTextIsTheSame() throws Exception {
-        Path cache = tmp.resolve("java");
-        Path dir = rules(RULES);
-        assertThat(messages(RuleSet.loadClassic(dir, true, new RuleClassCache(cache, null)))).containsExactly("T-CLS-2 值42");
         // "hold" calls setValue(J)V before and setValue(I)V after
-        rules(RULES.replace("declare Holder  value : long  end", "declare Holder  value : int  end"));
-        RuleClassCache again = new RuleClassCache(cache, null);
-        assertThat(messages(RuleSet.loadClassic(dir, true, again))).containsExactly("T-CLS-2 值42");
-        assertThat(again.compiled()).isPositive();
+        editedWithTheSameRuleText("declare Holder  value : long  end", "declare Holder  value : int  end", "T-CLS-2 值42");
     }
 
     @Test
