@@ -138,11 +138,19 @@ class ResumeAndIsolationTest {
     @Test
     void anInputOverItsTimeLimitBecomesAnErrorRowAndTheBatchGoesOn() throws Exception {
         Path in = BatchTestSupport.samplesCopy(tmp);
-        // A zero limit: every audit is still running when its limit is checked.
-        BatchRunner.Result r = BatchTestSupport.run(in, tmp.resolve("out"), false, Manifest.EMPTY, Duration.ZERO);
-        assertThat(r.rows()).hasSize(5).allMatch(x -> "TIMEOUT".equals(x.errorCode()));
-        assertThat(r.rows().get(0).errorMessage()).contains("超时", "timed out");
-        assertThat(BatchTestSupport.json(tmp.resolve("out/summary.json")).path("reports")).hasSize(5);
+        // A report 40 times over (25,000 lines) takes seconds to audit; the limit is 50 ms. (A zero
+        // limit on the samples raced: a warm JVM could finish a small report before its limit was checked.)
+        String one = Files.readString(TestSupport.sample("000"), StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("zz_long.txt"), one.repeat(40), StandardCharsets.UTF_8);
+        BatchRunner.Result r = BatchTestSupport.run(in, tmp.resolve("out"), false, Manifest.EMPTY, Duration.ofMillis(50));
+        assertThat(r.rows()).hasSize(6);
+        var slow = r.rows().stream().filter(x -> x.stem().equals("zz_long")).findFirst().orElseThrow();
+        assertThat(slow.errorCode()).isEqualTo("TIMEOUT");
+        assertThat(slow.errorMessage()).contains("超时", "timed out");
+        // the batch went on: every other input has its row, audited or over the limit itself
+        assertThat(r.rows()).filteredOn(x -> !x.stem().equals("zz_long"))
+                .hasSize(5).allMatch(x -> x.errorCode() == null || "TIMEOUT".equals(x.errorCode()));
+        assertThat(BatchTestSupport.json(tmp.resolve("out/summary.json")).path("reports")).hasSize(6);
     }
 
     @Test
