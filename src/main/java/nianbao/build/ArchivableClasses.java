@@ -8,6 +8,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.objectweb.asm.ClassReader;
@@ -20,13 +24,16 @@ import org.objectweb.asm.Opcodes;
  * (class-file version below 50) into the application's classes as Java 8 class files with stack-map frames.
  *
  * <p>Why: the launcher's class-data archive (Java 17, {@code -XX:ArchiveClassesAtExit}) leaves out such old class
- * files, so every run loaded and checked them again with the old type-inferring verifier. picocli is compiled for
- * Java 5: its ~230 classes cost about 0.08 s of every {@code ./nianbao} command. The bytecode is unchanged; only the
- * version number and the frames the new verifier needs are written (ASM computes them). The shade step then takes the
- * rewritten copies instead of the library's (pom.xml filter).
+ * files, and every class that extends one, so every run loaded and checked them again with the old type-inferring
+ * verifier. picocli is compiled for Java 5: its ~230 classes cost about 0.08 s of every {@code ./nianbao} command.
+ * ANTLR 3's runtime (Java 5) kept Drools' DRL and DSL parsers out of the archive, and MVEL's copy of ASM (Java 5)
+ * its class generator: ~130 classes loaded from the jar by every run that builds edited rules. The bytecode is
+ * unchanged; only the version number and the frames the new verifier needs are written (ASM computes them). The
+ * shade step then takes the copies instead of the library's (pom.xml filters, by package: a package that holds an
+ * old class file is copied whole, its newer class files as they are).
  *
- * <p>Usage: {@code ArchivableClasses CLASSES_DIR CLASS...}: for each named class, every old class file of the jar it
- * is loaded from.
+ * <p>Usage: {@code ArchivableClasses CLASSES_DIR CLASS...}: for each named class, the packages of the jar it is
+ * loaded from that hold old class files.
  */
 public final class ArchivableClasses {
     private static final int JAVA_6 = 50;
@@ -60,25 +67,38 @@ public final class ArchivableClasses {
         throw new IOException("no jar on the class path holds " + className);
     }
 
-    /** Writes the old class files of {@code jar} under {@code out}; returns how many. */
+    /**
+     * Writes the class files of {@code jar}'s packages that hold old class files under {@code out}, the old ones
+     * upgraded; returns how many were upgraded.
+     */
     static int rewrite(Path jar, Path out, ClassLoader resolver) throws IOException {
-        int n = 0;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Map<String, byte[]> classes = new TreeMap<>();
+            Set<String> oldPackages = new HashSet<>();
             for (ZipEntry e : Collections.list(zip.entries())) {
                 String name = e.getName();
                 if (e.isDirectory() || !name.endsWith(".class") || name.startsWith("META-INF/")) continue;
-                byte[] bytes;
                 try (InputStream in = zip.getInputStream(e)) {
-                    bytes = in.readAllBytes();
+                    classes.put(name, in.readAllBytes());
                 }
-                if (version(bytes) >= JAVA_6) continue;
-                Path target = out.resolve(name);
-                Files.createDirectories(target.getParent());
-                Files.write(target, upgraded(bytes, resolver));
-                n++;
+                if (version(classes.get(name)) < JAVA_6) oldPackages.add(packageOf(name));
             }
+            int n = 0;
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                if (!oldPackages.contains(packageOf(c.getKey()))) continue;
+                boolean old = version(c.getValue()) < JAVA_6;
+                Path target = out.resolve(c.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, old ? upgraded(c.getValue(), resolver) : c.getValue());
+                if (old) n++;
+            }
+            return n;
         }
-        return n;
+    }
+
+    private static String packageOf(String classFile) {
+        int slash = classFile.lastIndexOf('/');
+        return slash < 0 ? "" : classFile.substring(0, slash);
     }
 
     static int version(byte[] classFile) {
