@@ -99,6 +99,13 @@ class PrecompiledRulesTest {
             // everything else is the application's
             assertThat(hiding.loadClass("nianbao.model.Report")).isSameAs(nianbao.model.Report.class);
             assertThat(hiding.getResource(BundledRules.MODELS)).isNotNull();
+            // a name nobody has is not found, each time, and costs no stack trace (type resolution tries many)
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> hiding.loadClass("nianbao.model.NoSuchType")).isInstanceOf(ClassNotFoundException.class)
+                        .hasMessage("nianbao.model.NoSuchType").satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+            }
+            assertThatThrownBy(() -> Class.forName("nianbao.model.NoSuchType", false, hiding)).isInstanceOf(ClassNotFoundException.class);
+            assertThat(hiding.loadClass("java.lang.String")).isSameAs(String.class);
         }
         // an application without bundled rules needs no hiding
         try (URLClassLoader none = new URLClassLoader(new URL[0], null)) {
