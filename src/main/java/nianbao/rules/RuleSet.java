@@ -99,7 +99,12 @@ public final class RuleSet {
     public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
         Sources src = Sources.read(dir);
         List<Path> files = src.files();
-        if (cacheDir != null) {
+        // -Dnianbao.rules.build=classic: the build a run right after an edit makes, whatever the folder holds, and
+        // nothing written to the cache (the launcher trains its class-data archive for such runs with it);
+        // =model: never the classic build.
+        String build = System.getProperty("nianbao.rules.build", "");
+        boolean classicOnly = build.equals("classic");
+        if (cacheDir != null && !classicOnly) {
             // The default rules are compiled at build time into the application jar. Whether they apply is decided
             // from the rule files' bytes; the classes they are bound to are those of the jar they came in.
             BundledRules.Bundle bundled = BundledRules.find(RuleSet.class.getClassLoader(), src.filesDigest(), src::fingerprint);
@@ -107,7 +112,7 @@ public final class RuleSet {
         }
         String fp = src.fingerprint();
         Path cached = cacheDir == null ? null : cacheFile(cacheDir, fp);
-        if (cached != null && Files.isRegularFile(cached)) {
+        if (cached != null && !classicOnly && Files.isRegularFile(cached)) {
             try {
                 return new RuleSet(dir, ModelJar.load(cached), fp, true);
             } catch (IOException | RuntimeException | LinkageError e) {
@@ -119,8 +124,9 @@ public final class RuleSet {
         ReleaseId releaseId = ks.newReleaseId("nianbao.rules", "rules", "1.0.0-" + fp.substring(0, 16));
         ClassLoader cl = BundledRules.isolating();
         Map<Path, String> tables = src.tables(cacheDir);
+        if (classicOnly) return classic(ks, src, tables, fp, releaseId, cl, new RuleClassCache(null, null)); // compiles every class
         RuleClassCache classes = RuleClassCache.of(cacheDir == null ? null : cacheDir.resolve(RuleClassCache.CACHED));
-        if (cached != null && !"model".equals(System.getProperty("nianbao.rules.build")) && statesEverySalience(files)) {
+        if (cached != null && !build.equals("model") && statesEverySalience(files)) {
             // Right after an edit: the classic (DRL) build takes about half the time of the executable model and
             // judges alike (BuildEquivalenceTest) when every rule states its salience; the executable model is
             // compiled into the cache by a separate JVM when this one exits, for the runs after this one.

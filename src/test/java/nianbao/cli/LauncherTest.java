@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code ./nianbao} launcher in a scratch installation: it makes the class-data archive on
  * the first run, uses it, and a truncated archive (on which the JVM would crash) is made again
- * instead of breaking the run.
+ * instead of breaking the run; batches, and runs on rules edited since the build, have archives of their own.
  */
 class LauncherTest {
     @TempDir
@@ -72,6 +72,25 @@ class LauncherTest {
         Run batchAgain = run(home, cache, "batch", home.resolve("samples").toString(), "-o", tmp.resolve("out5").toString());
         assertThat(batchAgain.output).doesNotContain("class-data archive");
         assertThat(json(tmp.resolve("out5").resolve(stem(sample) + ".json"))).isEqualTo(json1);
+
+        // rules edited after the build: a third archive, trained on the classic build such runs make; the others stay
+        Path drl;
+        try (Stream<Path> s = Files.list(home.resolve("rules"))) {
+            drl = s.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(drl, Files.readString(drl) + "\nrule \"launcher test edit\"\n    salience 0\nwhen\n    nianbao.model.Report(reportYear < 0)\nthen\nend\n");
+        Files.setLastModifiedTime(drl, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("target/nianbao.jar")).toMillis() + 2000));
+        Run edited = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out6").toString());
+        assertThat(edited.exit).as(edited.output).isZero();
+        assertThat(edited.output).contains("creating the class-data archive");
+        Path editArchive = archive(cache, "-edit-");
+        assertThat(Files.size(editArchive)).isGreaterThan(Files.size(oneFile));
+        assertThat(archive(cache)).isEqualTo(oneFile);
+        assertThat(archive(cache, "-batch-")).isEqualTo(batchArchive);
+        assertThat(json(tmp.resolve("out6").resolve(stem(sample) + ".json"))).isEqualTo(json1);
+        Run editedAgain = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out7").toString(), "--rules", home.resolve("rules").toString());
+        assertThat(editedAgain.output).doesNotContain("class-data archive");
+        assertThat(json(tmp.resolve("out7").resolve(stem(sample) + ".json"))).isEqualTo(json1);
         try (Stream<Path> s = Files.list(home)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
