@@ -83,8 +83,9 @@ class LauncherTest {
         Run edited = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out6").toString());
         assertThat(edited.exit).as(edited.output).isZero();
         assertThat(edited.output).contains("creating the class-data archive");
-        Path editArchive = archive(cache, "-edit-");
-        assertThat(Files.size(editArchive)).isGreaterThan(Files.size(oneFile));
+        // (its size is no test: where the build-time rule base is missing, as in a clean build's test phase, the
+        // one-file archive was trained on a classic build too)
+        assertThat(Files.size(archive(cache, "-edit-"))).isGreaterThan(1_000_000);
         assertThat(archive(cache)).isEqualTo(oneFile);
         assertThat(archive(cache, "-batch-")).isEqualTo(batchArchive);
         assertThat(json(tmp.resolve("out6").resolve(stem(sample) + ".json"))).isEqualTo(json1);
