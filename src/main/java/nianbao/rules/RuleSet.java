@@ -99,9 +99,9 @@ public final class RuleSet {
     public static RuleSet load(Path dir, Path cacheDir) throws RuleCompileException {
         Sources src = Sources.read(dir);
         List<Path> files = src.files();
-        // -Dnianbao.rules.build=classic: the build a run right after an edit makes, whatever the folder holds, and
-        // nothing written to the cache (the launcher trains its class-data archive for such runs with it);
-        // =model: never the classic build.
+        // -Dnianbao.rules.build=classic: the build a run right after an edit makes, whatever the folder holds, with
+        // every rule class compiled and neither classes nor the executable model cached (the launcher trains its
+        // class-data archive for such runs with it); =model: never the classic build.
         String build = System.getProperty("nianbao.rules.build", "");
         boolean classicOnly = build.equals("classic");
         if (cacheDir != null && !classicOnly) {

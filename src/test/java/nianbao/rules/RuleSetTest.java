@@ -19,6 +19,41 @@ class RuleSetTest {
     private static final String HEADER = "package t;\nimport nianbao.model.*;\nglobal nianbao.rules.Findings findings;\n";
 
     @Test
+    void theClassicSwitchBuildsTheClassicWayAndCachesNoRuleClass() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        // the shipped rules with a rule added, whose class no cache holds
+        Path rules = tmp.resolve("rules");
+        try (var s = Files.walk(TestSupport.RULES)) {
+            for (Path p : s.toList()) {
+                Path t = rules.resolve(TestSupport.RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        Files.writeString(rules.resolve("content.drl"), "\nrule \"never fires\"\n    salience 0\nwhen\n    Report(reportYear < 0)\nthen\nend\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        RuleSet classic;
+        System.setProperty("nianbao.rules.build", "classic");
+        try {
+            classic = RuleSet.load(rules, cache);
+        } finally {
+            System.clearProperty("nianbao.rules.build");
+        }
+        assertThat(classic.classicBuild()).isTrue();
+        assertThat(classic.fromCache()).isFalse();
+        // no rule class cached (the launcher's training run compiles every one, and leaves nothing)
+        try (var s = Files.walk(cache)) {
+            assertThat(s.map(p -> cache.relativize(p).toString()))
+                    .noneMatch(n -> n.startsWith(RuleClassCache.CACHED + "/"));
+        }
+        // and it judges like the rule base a run uses
+        var report = TestSupport.audit("002").report();
+        assertThat(classic.evaluate(report)).extracting(f -> f.code() + " " + f.message())
+                .containsExactlyElementsOf(RuleSet.load(TestSupport.RULES, null).evaluate(report).stream().map(f -> f.code() + " " + f.message()).toList())
+                .isNotEmpty();
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithFileAndLine() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("rules/sub"));
         Files.writeString(dir.resolve("bad.drl"), HEADER + """
