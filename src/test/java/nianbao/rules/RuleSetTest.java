@@ -22,14 +22,7 @@ class RuleSetTest {
     void theClassicSwitchBuildsTheClassicWayAndCachesNoRuleClass() throws Exception {
         Path cache = Files.createDirectories(tmp.resolve("cache"));
         // the shipped rules with a rule added, whose class no cache holds
-        Path rules = tmp.resolve("rules");
-        try (var s = Files.walk(TestSupport.RULES)) {
-            for (Path p : s.toList()) {
-                Path t = rules.resolve(TestSupport.RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        Path rules = RulesCli.copyRules(tmp);
         Files.writeString(rules.resolve("content.drl"), "\nrule \"never fires\"\n    salience 0\nwhen\n    Report(reportYear < 0)\nthen\nend\n",
                 java.nio.file.StandardOpenOption.APPEND);
         RuleSet classic;
