@@ -267,6 +267,7 @@ public final class Ingestor {
      * with {@code <br>} in its cells has no closing tags and stays text.
      */
     static boolean isFragment(String lowerHead) {
+        if (lowerHead.indexOf('<') < 0) return false;   // plain text: spares it two scans with regular expressions
         int open = 0, close = 0;
         var m = OPEN_TAG.matcher(lowerHead);
         while (m.find() && open < 3) open++;

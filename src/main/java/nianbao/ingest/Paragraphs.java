@@ -70,14 +70,19 @@ final class Paragraphs {
         while (first <= last && isSpace(line.charAt(first))) first++;
         while (last >= first && isSpace(line.charAt(last))) last--;
         List<Integer> cuts = new ArrayList<>();
-        Matcher m = SEPARATOR.matcher(line);
-        while (m.find()) {
-            if (m.start() > first && m.end() <= last) cuts.add(m.start());
+        // each pattern is run only on a line that holds what every match of it starts with
+        if (line.indexOf('\u3000') >= 0 || line.indexOf('\u00A0') >= 0) {
+            Matcher m = SEPARATOR.matcher(line);
+            while (m.find()) {
+                if (m.start() > first && m.end() <= last) cuts.add(m.start());
+            }
         }
         if (cuts.size() < MIN_SEPARATORS) {
             cuts.clear();
-            Matcher soft = SOFT_SEPARATOR.matcher(line);
-            while (soft.find()) if (soft.start() > first && soft.end() <= last) cuts.add(soft.start());
+            if (hasSpaceAfterSentence(line)) {
+                Matcher soft = SOFT_SEPARATOR.matcher(line);
+                while (soft.find()) if (soft.start() > first && soft.end() <= last) cuts.add(soft.start());
+            }
         }
         if (cuts.size() < MIN_SEPARATORS) return List.of(line);
         List<String> out = new ArrayList<>(cuts.size() + 1);
@@ -88,6 +93,15 @@ final class Paragraphs {
         }
         out.add(line.substring(from));
         return out;
+    }
+
+    /** A sentence's end followed by a space or tab: where every {@link #SOFT_SEPARATOR} match starts. */
+    private static boolean hasSpaceAfterSentence(String line) {
+        for (int i = 0; i + 1 < line.length(); i++) {
+            char c = line.charAt(i), next = line.charAt(i + 1);
+            if ((next == ' ' || next == '\t') && "。！？；".indexOf(c) >= 0) return true;
+        }
+        return false;
     }
 
     private static boolean isSpace(char c) {

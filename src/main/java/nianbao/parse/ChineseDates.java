@@ -21,18 +21,28 @@ public final class ChineseDates {
     /** All dates in a normalised string, in order. */
     public static List<Found> findAll(String norm) {
         List<Found> out = new ArrayList<>();
-        Matcher m = DATE.matcher(norm);
-        while (m.find()) {
-            LocalDate d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (d != null) out.add(new Found(d, m.start(), m.end()));
+        // each pattern only on a line holding what every match of it holds: most lines have no date
+        if (hasAsciiDigit(norm)) {
+            Matcher m = DATE.matcher(norm);
+            while (m.find()) {
+                LocalDate d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                if (d != null) out.add(new Found(d, m.start(), m.end()));
+            }
         }
-        Matcher c = CN_DATE.matcher(norm);
-        while (c.find()) {
-            LocalDate d = date(cnDigits(c.group(1)), cnNumber(c.group(2)), cnNumber(c.group(3)));
-            if (d != null) out.add(new Found(d, c.start(), c.end()));
+        if (norm.indexOf('月') >= 0 && norm.indexOf('日') >= 0) {
+            Matcher c = CN_DATE.matcher(norm);
+            while (c.find()) {
+                LocalDate d = date(cnDigits(c.group(1)), cnNumber(c.group(2)), cnNumber(c.group(3)));
+                if (d != null) out.add(new Found(d, c.start(), c.end()));
+            }
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    private static boolean hasAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+        return false;
     }
 
     /** 二〇一二 → 2012 (digit by digit). */

@@ -22,6 +22,11 @@ public final class Debris {
             // page footers: "— 1 —", "-12-", "第3页", "第3页共9页", "3/9"
             + "|^[-_~]+\\d{1,3}[-_~]+$"
             + "|^第\\d{1,3}页(,?共\\d{1,3}页)?$|^\\d{1,3}/\\d{1,3}$|^共\\d{1,3}页第\\d{1,3}页$");
+    /**
+     * The characters a {@link #LINE} match can start with (its branches' first characters; digits are ASCII after
+     * normalisation): most lines start with none and skip the pattern. Keep in step with {@link #LINE}.
+     */
+    private static final String LINE_LEADS = "当您所位首网上下相友打关收分返微Q视-_~第共0123456789";
     /** Footers, share bars and page tools: a line containing any of these is furniture. */
     private static final String[] ANYWHERE = {
         "ICP备", "ICP证", "公网安备", "网站标识码", "版权所有", "主办单位:", "承办单位:", "技术支持:", "维护单位:", "网站地图",
@@ -43,7 +48,8 @@ public final class Debris {
     public static boolean isDebris(String norm) {
         if (norm.isEmpty()) return false;
         if (anyTerm(norm)) return true;
-        return norm.contains("浏览器") && BROWSER_HINT.matcher(norm).find() || LINE.matcher(norm).matches();
+        return norm.contains("浏览器") && BROWSER_HINT.matcher(norm).find()
+                || LINE_LEADS.indexOf(norm.charAt(0)) >= 0 && LINE.matcher(norm).matches();
     }
 
     /** Whether the line contains one of the {@link #ANYWHERE} terms: far cheaper than one regex alternation. */

@@ -28,8 +28,12 @@ final class Headings {
     /** A numbering token; group 1..3 hold the number of the part, paren or plain style. */
     private static final Pattern NUMBERING = Pattern.compile(
             "(?:#{1,6}|\\*\\*)?(?:第(" + NUM + ")部分[、.,:]?|\\((" + NUM + ")\\)[、.,]?|(" + NUM + ")[、.,:])(?:\\*\\*)?");
-    /** "一 总体情况" (numbering followed by a space only) at the start of a line, tested on the original text. */
-    private static final Pattern SPACED = Pattern.compile("^\\s*(?:#{1,6}\\s*|\\*\\*)?(" + NUM + ")[ \\t\\u3000]+\\S.*", Pattern.DOTALL);
+    /**
+     * "一 总体情况" (numbering followed by a space only) at the start of a line, tested on the original text with
+     * lookingAt: whatever follows the first character of the title is not looked at (a trailing ".*" made every
+     * line's test walk the whole line).
+     */
+    private static final Pattern SPACED = Pattern.compile("\\s*(?:#{1,6}\\s*|\\*\\*)?(" + NUM + ")[ \\t\\u3000]+\\S");
     /** Where a title stops at the latest: sentence punctuation, a bracket, a quote, a digit, a clause reference. */
     private static final Pattern TITLE_STOP = Pattern.compile("[。;；!！?？:,(\\[【《\"'\\d]|\\*\\*|第" + NUM + "[条项款章节]");
     /** Words a heading typically ends with; the title is cut after the first one that follows its keywords. */
@@ -70,7 +74,7 @@ final class Headings {
             }
             if (tokens.isEmpty() || tokens.get(0)[0] != 0) {
                 Matcher sp = SPACED.matcher(originals.get(s));
-                if (sp.matches()) {
+                if (sp.lookingAt()) {
                     String num = sp.group(1);
                     int titleStart = n.indexOf(num) + num.length();
                     tokens.add(0, new int[] {0, titleStart, ChineseDates.cnNumber(num), Style.PLAIN.ordinal()});

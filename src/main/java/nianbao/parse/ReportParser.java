@@ -119,7 +119,9 @@ public final class ReportParser {
     /** A segment of a long line longer than this is report text even when page furniture starts or ends it. */
     private static final int DEBRIS_SEGMENT = 150;
     /** Paragraph breaks inside a line: a run of ideographic spaces (the usual paragraph indent), or a CR. */
-    private static final Pattern PARAGRAPH = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000|\\s*\\r[\\s\\u3000]*");
+    private static final Pattern PARAGRAPH = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000|\\s*\\r[\\s\\u3000]*"),
+            // the same for a line without CR: the CR branch, tried at every position, can never match there
+            IDEOGRAPHIC_BREAK = Pattern.compile("\\u3000[\\s\\u3000]*\\u3000");
 
     /**
      * Content lines cut into segments: at paragraph breaks inside a line (runs of ideographic spaces) and,
@@ -143,7 +145,7 @@ public final class ReportParser {
             }
             boolean longLine = mixed(l.norm());
             List<String> pieces = new ArrayList<>();
-            for (String para : PARAGRAPH.split(l.text())) {
+            for (String para : (l.text().indexOf('\r') >= 0 ? PARAGRAPH : IDEOGRAPHIC_BREAK).split(l.text())) {
                 if (!longLine) { pieces.add(para); continue; }
                 int from = 0;
                 for (int i = 0; i < para.length(); i++) {
@@ -279,6 +281,7 @@ public final class ReportParser {
 
     /** A department's short name as it names itself in the text ("省人社厅", "市教育局"). */
     private static final Pattern BODY_MENTION = Pattern.compile("(?:省|市|县|区|州|旗)[\\p{IsHan}]{1,10}?(?:厅|局)(?!长)");
+    // The self-reference patterns all start with 我 or 本 (count() relies on it to skip the other lines).
     private static final Pattern DEPT_SELF = Pattern.compile("[我本](?:厅|局|委|办|署)(?![长])|本机关");
     private static final Pattern TOWNSHIP_SELF = Pattern.compile("[我本](?:镇|乡|街道)");
 
@@ -286,7 +289,7 @@ public final class ReportParser {
     static String namedBody(List<Line> content) {
         Map<String, Integer> counts = new HashMap<>();
         for (Line l : content) {
-            if (l.tableRow()) continue;
+            if (l.tableRow() || l.norm().indexOf('厅') < 0 && l.norm().indexOf('局') < 0) continue;   // every mention ends so
             Matcher m = BODY_MENTION.matcher(l.norm());
             while (m.find()) counts.merge(m.group(), 1, Integer::sum);
         }
@@ -295,6 +298,7 @@ public final class ReportParser {
     }
 
     private static final Pattern GOVERNMENT_OFFICE = Pattern.compile(".*(政府|管委会|管理委员会)办公(室|厅)$");
+    // starts with 我 or 本, as DEPT_SELF (count() relies on it)
     private static final Pattern GOVERNMENT_SELF = Pattern.compile("[我本](?:县|区|市|州|旗|盟)(?!委|直|属)");
 
     /**
@@ -313,10 +317,11 @@ public final class ReportParser {
         return level;
     }
 
+    /** Matches of a self-reference pattern ({@link #DEPT_SELF}, …: every match starts with 我 or 本) in the text lines. */
     private static int count(Pattern p, List<Line> content) {
         int n = 0;
         for (Line l : content) {
-            if (l.tableRow()) continue;
+            if (l.tableRow() || l.norm().indexOf('我') < 0 && l.norm().indexOf('本') < 0) continue;
             Matcher m = p.matcher(l.norm());
             while (m.find()) n++;
         }

@@ -46,6 +46,31 @@ class ParseShortcutsTest {
     }
 
     @Test
+    void wholeLineFurnitureFoundForEveryLeadingCharacter() {
+        // one line per branch of Debris.LINE (and per first character it may start with): the cheap test of the
+        // first character must let each through
+        for (String s : List.of("当前位置:首页>信息公开", "您的位置:首页", "您现在的位置:首页>政务公开", "您当前的位置:首页",
+                "所在位置:首页>年报", "位置:首页>公开", "首页>政务公开", "首页»公开", "网站首页|政务公开", "首页>政务公开>信息公开年报",
+                "网站首页/政务公开/年度报告", "上一篇:关于某事的通知", "下一篇", "相关链接:", "相关阅读:某文", "相关文章:某文", "友情链接",
+                "打印|关闭", "关闭", "收藏", "分享|微信|微博", "返回顶部", "返回首页", "微信", "微博", "QQ空间", "视力保护色",
+                "— 3 —", "-12-", "_4_", "~5~", "第3页", "第3页共9页", "3/9", "共9页第3页")) {
+            assertThat(Debris.isDebris(Normalizer.norm(s))).as(s).isTrue();
+        }
+        for (String s : List.of("位置适中", "首页内容", "打印机采购2台", "共有3人", "3个", "第三部分")) {
+            assertThat(Debris.isDebris(Normalizer.norm(s))).as(s).isFalse();
+        }
+    }
+
+    @Test
+    void spacedNumberingFoundOnlyBeforeTitleText() {
+        List<String> lines = List.of("一 总体情况", "  ## 二　主动公开政府信息情况", "**三 收到申请", "四 ", "五");
+        List<Headings.Candidate> c = Headings.candidates(lines.stream().map(Normalizer::norm).toList(), lines);
+        assertThat(c).extracting(Headings.Candidate::seg, Headings.Candidate::number)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1), org.assertj.core.groups.Tuple.tuple(1, 2),
+                        org.assertj.core.groups.Tuple.tuple(2, 3));
+    }
+
+    @Test
     void yearMentionsCountedOnlyWhereTheyStandAlone() {
         // 2021 three times (at a line's start, after text, after a full-width digit's NFKC), 12020年 is no year
         Report r = parse("2021年,本局深化公开。", "截至２０２１年底,完成2021年计划", "编号12020年、12020年、12020年", "1899年、2120年");
