@@ -73,8 +73,8 @@ final class Headings {
                 tokens.add(new int[] {m.start(), m.end(), ChineseDates.cnNumber(num), style.ordinal()});
             }
             if (tokens.isEmpty() || tokens.get(0)[0] != 0) {
-                Matcher sp = SPACED.matcher(originals.get(s));
-                if (sp.lookingAt()) {
+                Matcher sp = mayBeSpaced(originals.get(s)) ? SPACED.matcher(originals.get(s)) : null;
+                if (sp != null && sp.lookingAt()) {
                     String num = sp.group(1);
                     int titleStart = n.indexOf(num) + num.length();
                     tokens.add(0, new int[] {0, titleStart, ChineseDates.cnNumber(num), Style.PLAIN.ordinal()});
@@ -100,6 +100,19 @@ final class Headings {
     private static boolean mayNumber(String n) {
         for (int i = 0; i + 1 < n.length(); i++) {
             if ("一二三四五六七八九十".indexOf(n.charAt(i)) >= 0 && "部)、.,:".indexOf(n.charAt(i + 1)) >= 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #SPACED} may match: its numeral is the first character that is not white space, '#' or '*'.
+     * Most lines fail here, without the regex and its backtracking over their indentation.
+     */
+    private static boolean mayBeSpaced(String original) {
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '#' || c == '*') continue;
+            return "一二三四五六七八九十".indexOf(c) >= 0;
         }
         return false;
     }

@@ -112,16 +112,50 @@ final class Tokens {
     static boolean flattened(String s) {
         if (!hasDigit(s)) return false;
         String n = Normalizer.nfkc(s);
-        java.util.regex.Matcher m = GLUED.matcher(n);
         int glued = 0;
-        while (m.find()) {
-            int after = m.end();
+        for (int after : gluedEnds(n)) {
             if (after < n.length() && COUNTERS.indexOf(n.charAt(after)) >= 0) continue;
             if (++glued >= 3) return true;
         }
         if (glued == 0) return false;
         for (String w : TABLE_WORDS) if (n.contains(w)) return true;
         return false;
+    }
+
+    /**
+     * The ends of the {@link #GLUED} matches, as {@code find()} gives them, without trying the pattern at every
+     * position (its first character class, \\p{IsHan}, costs a Unicode-script lookup per character): a match
+     * starts at the Han character, ")" or "”" before a digit (across white space and a sign), so the pattern is
+     * tried only there, leftmost first and never inside the previous match.
+     */
+    static List<Integer> gluedEnds(String n) {
+        List<Integer> ends = new ArrayList<>();
+        java.util.regex.Matcher m = GLUED.matcher(n);
+        int from = 0;
+        for (int j = 0; j < n.length(); j++) {
+            char d = n.charAt(j);
+            if (d < '0' || d > '9') continue;
+            int k = j - 1;
+            if (k >= 0 && (n.charAt(k) == '+' || n.charAt(k) == '-')) k--;
+            while (k >= 0 && isRegexSpace(n.charAt(k))) k--;
+            // a Han character outside the BMP is a surrogate pair: the pattern starts at its first half
+            if (k > 0 && Character.isLowSurrogate(n.charAt(k)) && Character.isHighSurrogate(n.charAt(k - 1))) k--;
+            if (k < from || !gluedStart(n.codePointAt(k))) continue;
+            if (m.region(k, n.length()).lookingAt()) {
+                ends.add(m.end());
+                from = m.end();
+            }
+        }
+        return ends;
+    }
+
+    private static boolean gluedStart(int c) {
+        return c == ')' || c == '”' || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** \\s without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**

@@ -23,6 +23,16 @@ class ShortcutsTest {
     private static final Pattern NUMBER = Pattern.compile("[+\\-]?\\d[\\d,]*(\\.\\d+)?(万元|元)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("无|/|-|--|—|——|x|X|×|空|\\?");
 
+    private static final Pattern GLUED = Pattern.compile(
+            "[\\p{IsHan})”]\\s*[+\\-]?\\d[\\d ]*(?:\\.\\d+)?(?:万元|元)?(?=[\\p{IsHan}(“]|\\s*$)");
+
+    private static List<Integer> gluedEndsByRegex(String n) {
+        List<Integer> ends = new ArrayList<>();
+        java.util.regex.Matcher m = GLUED.matcher(n);
+        while (m.find()) ends.add(m.end());
+        return ends;
+    }
+
     private static String coreByRegex(String s) {
         String n = Normalizer.norm(s), prev;
         do {
@@ -95,6 +105,22 @@ class ShortcutsTest {
                     assertThat(all).allSatisfy(r -> assertThat(r).hasSize(cells));
                 }
             }
+        }
+    }
+
+    @Test
+    void gluedValuesFoundWhereTheRegexFindsThem() {
+        // random strings over the characters the pattern cares about (and a Han character outside the BMP)
+        String[] alphabet = {"数", "量", ")", "”", "(", "“", " ", "\t", "+", "-", "0", "1", "9", ".", "万元", "元", "年", "a", "、", "\uD840\uDC00", "|"};
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int len = random.nextInt(24); len > 0; len--) b.append(alphabet[random.nextInt(alphabet.length)]);
+            String n = b.toString();
+            assertThat(Tokens.gluedEnds(n)).as(n).isEqualTo(gluedEndsByRegex(n));
+        }
+        for (String n : List.of("数量110000011二、", "规章000行政规范性文件", "收到申请11件", "(一)行政许可 12 3(二)", "”-5万元", "数 +3.5元")) {
+            assertThat(Tokens.gluedEnds(n)).as(n).isEqualTo(gluedEndsByRegex(n));
         }
     }
 }
