@@ -70,11 +70,14 @@ public final class FindingIds {
         if (s == null || s.isEmpty()) return "";
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(n.length());
-        n.codePoints().forEach(c -> {
+        // a plain loop: this runs over every report's whole text (a code-point stream cost twice as much)
+        for (int i = 0; i < n.length(); ) {
+            int c = n.codePointAt(i);
+            i += Character.charCount(c);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD) return;
+                    || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD) continue;
             b.appendCodePoint(c);
-        });
+        }
         return b.toString();
     }
 
