@@ -124,7 +124,7 @@ final class Tokens {
 
     /**
      * The ends of the {@link #GLUED} matches, as {@code find()} gives them, without trying the pattern at every
-     * position (its first character class, \\p{IsHan}, costs a Unicode-script lookup per character): a match
+     * position (its first character class, \p{IsHan}, costs a Unicode-script lookup per character): a match
      * starts at the Han character, ")" or "”" before a digit (across white space and a sign), so the pattern is
      * tried only there, leftmost first and never inside the previous match.
      */
@@ -153,7 +153,7 @@ final class Tokens {
         return c == ')' || c == '”' || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    /** \\s without UNICODE_CHARACTER_CLASS. */
+    /** Regex \s (ASCII white space: no UNICODE_CHARACTER_CLASS). */
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
