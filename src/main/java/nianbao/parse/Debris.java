@@ -63,12 +63,17 @@ public final class Debris {
 
     /** Removes converter artefacts embedded in a normalised line. */
     public static String strip(String norm) {
-        return norm.indexOf('[') < 0 && norm.indexOf('<') < 0 ? norm : INLINE.matcher(norm).replaceAll("");
+        return mayHoldInline(norm) ? INLINE.matcher(norm).replaceAll("") : norm;
     }
 
     /** Removes converter artefacts from a line as found, keeping its spacing (table cells are cut on it). */
     public static String stripText(String text) {
-        return text.indexOf('[') < 0 && text.indexOf('<') < 0 ? text : INLINE.matcher(text).replaceAll("");
+        return mayHoldInline(text) ? INLINE.matcher(text).replaceAll("") : text;
+    }
+
+    /** Whether an {@link #INLINE} artefact may stand in the line: each starts with "[bookmark:" or "<!". */
+    private static boolean mayHoldInline(String s) {
+        return s.contains("[bookmark:") || s.contains("<!");
     }
 
     /** The same test on a line as found (not normalised): what the rules call on {@code SourceLine.text}. */
