@@ -22,7 +22,7 @@ public final class ChineseDates {
     public static List<Found> findAll(String norm) {
         List<Found> out = new ArrayList<>();
         // each pattern only on a line holding what every match of it holds: most lines have no date
-        if (hasAsciiDigit(norm)) {
+        if (Normalizer.hasAsciiDigit(norm)) {
             Matcher m = DATE.matcher(norm);
             while (m.find()) {
                 LocalDate d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -38,11 +38,6 @@ public final class ChineseDates {
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
-    }
-
-    private static boolean hasAsciiDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
-        return false;
     }
 
     /** 二〇一二 → 2012 (digit by digit). */

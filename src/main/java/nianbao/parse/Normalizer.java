@@ -34,6 +34,15 @@ public final class Normalizer {
         return new String(out, 0, n);
     }
 
+    /**
+     * An ASCII digit anywhere — what a regex {@code \d} matches (after NFKC every digit a report writes is one):
+     * the cheap test before a pattern that needs a digit.
+     */
+    public static boolean hasAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
+        return false;
+    }
+
     /** Exactly NFKC, whitespace and punctuation kept (numbers are cut at spaces), through the same table as {@link #norm}. */
     public static String nfkc(String s) {
         char[] out = null;

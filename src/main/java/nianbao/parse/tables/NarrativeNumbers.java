@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nianbao.model.SourceLine;
 import nianbao.model.Statement;
+import nianbao.parse.Normalizer;
 
 /**
  * Counts stated in the narrative ("共收到政府信息公开申请37件，其中自然人申请33件"), as facts. Which phrase
@@ -84,7 +85,7 @@ public final class NarrativeNumbers {
             }
             int from = 0, scanned = 0;
             boolean counted = false;
-            if (Tokens.hasDigit(clause) && hasCounter(clause)) {
+            if (Normalizer.hasAsciiDigit(clause) && hasCounter(clause)) {
                 Matcher m = COUNT.matcher(clause);
                 while (m.find()) {
                     for (; scanned < m.start(); scanned++) depth += bracket(clause.charAt(scanned));

@@ -110,7 +110,7 @@ final class Tokens {
      * on a line that holds a table's own words (a row or table 4 on a line of its own).
      */
     static boolean flattened(String s) {
-        if (!hasDigit(s)) return false;
+        if (!Normalizer.hasAsciiDigit(s)) return false;
         String n = Normalizer.nfkc(s);
         int glued = 0;
         for (int after : gluedEnds(n)) {
@@ -245,7 +245,7 @@ final class Tokens {
     /** One number, several numbers separated by spaces, or a placeholder. */
     static boolean isValue(String r) {
         String nf = Normalizer.nfkc(r).strip();
-        if (nf.length() > 2 && !hasDigit(nf)) return false;   // most cells are labels: no placeholder is that long
+        if (nf.length() > 2 && !Normalizer.hasAsciiDigit(nf)) return false;   // most cells are labels: no placeholder is that long
         if (nf.length() <= 2 && PLACEHOLDER.matcher(nf).matches()) return true;
         if (!hasSpace(nf)) return isNumber(nf);
         for (String p : SPACES.split(nf)) if (!isNumber(p)) return false;
@@ -265,12 +265,6 @@ final class Tokens {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') return true;
         }
-        return false;
-    }
-
-    /** An ASCII digit anywhere (after NFKC every digit a report writes is one): cheaper than a regex miss. */
-    static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= '0' && s.charAt(i) <= '9') return true;
         return false;
     }
 }

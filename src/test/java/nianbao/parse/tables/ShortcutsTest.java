@@ -44,7 +44,7 @@ class ShortcutsTest {
 
     private static boolean isValueByRegex(String r) {
         String nf = Normalizer.nfkc(r).strip();
-        if (nf.length() > 2 && !Tokens.hasDigit(nf)) return false;
+        if (nf.length() > 2 && !Normalizer.hasAsciiDigit(nf)) return false;
         if (PLACEHOLDER.matcher(nf).matches()) return true;
         for (String p : nf.split("\\s+")) if (!NUMBER.matcher(p).matches()) return false;
         return true;
