@@ -29,6 +29,11 @@ import nianbao.score.Grading;
  * isolation uses a process per file.
  */
 public final class Auditor {
+    /** The order findings are shown in: severity, then line (findings without one last), then code; ties keep the rules' order. */
+    public static final Comparator<Finding> FINDING_ORDER = Comparator.comparing((Finding f) -> f.severity().ordinal())
+            .thenComparing(f -> f.location().line() == null ? Integer.MAX_VALUE : f.location().line())
+            .thenComparing(Finding::code);
+
     /** Per-file deadline for ingest + parse + rules; real reports take well under a second. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** Stack for the audit thread: regular expressions recurse on very long lines. */
@@ -165,11 +170,7 @@ public final class Auditor {
                 return AuditResult.error(source, doc.sha256(), "NO_STRUCTURE",
                         "未识别出年度报告的结构（没有标题、章节或统计表） / no annual-report structure found (no title, sections or tables)", ms(t0));
             }
-            List<Finding> findings = rules.evaluate(report).stream()
-                    .sorted(Comparator.comparing((Finding f) -> f.severity().ordinal())
-                            .thenComparing(f -> f.location().line() == null ? Integer.MAX_VALUE : f.location().line())
-                            .thenComparing(Finding::code))
-                    .toList();
+            List<Finding> findings = rules.evaluate(report).stream().sorted(FINDING_ORDER).toList();
             Grading.Score score = grading.score(findings);
             return new AuditResult(source, doc.sha256(), report, findings, score.value(), score.grade(), null, null, ms(t0));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -100,10 +99,8 @@ public final class RuleCostBench {
         return System.nanoTime() - t0;
     }
 
-    /** In the order the audit shows them (pipeline.Auditor): severity, line, code; ties keep the rules' order. */
+    /** In the order the audit shows them. */
     private static List<Finding> sorted(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparing((Finding f) -> f.severity().ordinal())
-                .thenComparing(f -> f.location().line() == null ? Integer.MAX_VALUE : f.location().line())
-                .thenComparing(Finding::code)).toList();
+        return findings.stream().sorted(nianbao.pipeline.Auditor.FINDING_ORDER).toList();
     }
 }

@@ -46,8 +46,7 @@ class SessionPoolTest {
     void reusedSessionsJudgeEveryReportAsANewSessionDoes() throws Exception {
         RuleSet rules = RuleSet.load(TestSupport.RULES, null);
         List<Report> reports = samples();
-        List<List<Finding>> expected = new ArrayList<>();
-        for (Report r : reports) expected.add(inNewSession(rules, r));
+        List<List<Finding>> expected = reports.stream().map(r -> inNewSession(rules, r)).toList();
         assertThat(expected).anySatisfy(f -> assertThat(f).extracting(Finding::code).contains("INT-SPAM"));
         // each session judges several different reports in turn, forwards and backwards: nothing carries over
         for (int round = 0; round < 3; round++) {
@@ -60,8 +59,7 @@ class SessionPoolTest {
     void threadsJudgingAtOnceEachGetTheirOwnSession() throws Exception {
         RuleSet rules = RuleSet.load(TestSupport.RULES, null);
         List<Report> reports = samples();
-        List<List<Finding>> expected = new ArrayList<>();
-        for (Report r : reports) expected.add(inNewSession(rules, r));
+        List<List<Finding>> expected = reports.stream().map(r -> inNewSession(rules, r)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> runs = new ArrayList<>();
