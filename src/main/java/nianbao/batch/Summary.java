@@ -60,14 +60,16 @@ public final class Summary {
             Decisions.COL_VERDICT, Decisions.COL_REMARK, "原所在位置");
 
     /**
-     * Makes an empty workbook and throws it away: the spreadsheet library's first workbook in a JVM loads its XML
-     * schema types (about a third of a second), which a batch otherwise pays at its end, when its other threads are done.
+     * Makes an empty workbook and an empty summary page and throws them away: the spreadsheet library's first
+     * workbook in a JVM loads its XML schema types (about a third of a second), and the page's template engine
+     * initialises itself, which a batch otherwise pays at its end, when its other threads are done.
      */
     public static void warmUp() {
         try {
             xlsx(List.of(), List.of());
+            IndexPage.bytes(List.of(), List.of(), new Grading(List.of(new Grading.Grade("合格", 0))));
         } catch (IOException | RuntimeException | LinkageError e) {
-            // only a warm-up: the real workbook reports its own errors
+            // only a warm-up: the real workbook and page report their own errors
         }
     }
 

@@ -25,8 +25,8 @@ final class RulesOption {
     }
 
     /**
-     * As {@link #load()}, while a second thread initialises the report writers (the HTML template engine, the JSON
-     * library, then {@code more}, e.g. a batch's spreadsheet) that the command needs next: the rules take the longest
+     * As {@link #load()}, while a second thread initialises the report writers (the JSON library, the report page,
+     * then {@code more}, e.g. a batch's spreadsheet and summary page) that the command needs next: the rules take the longest
      * part of a command's start-up, and a second core is otherwise idle then. The warm-up's failures are ignored (the
      * real rendering reports its own).
      */

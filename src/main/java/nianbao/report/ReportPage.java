@@ -17,14 +17,13 @@ import nianbao.review.Reviewed;
 import nianbao.review.Verdict;
 
 /**
- * What report.html shows, worked out in Java. The template only reads JavaBean properties
- * ({@code ${page.agency}}), which Thymeleaf resolves on its shortcut path; method calls, comparisons
- * and conditionals in expressions go through full OGNL evaluation, which was a tenth of a batch's
- * rendering time. All text is still written by th:text, so it is always escaped.
+ * What the report page shows, worked out in Java; {@link PageMarkup} writes it. The page's specification is the
+ * Thymeleaf template {@code report-reference.html} in the tests, which reads these JavaBean properties
+ * ({@code ${page.agency}}) and renders what PageMarkup must write.
  *
- * <p>Optional labels are null when absent and serve as their own th:if condition; they are built here,
- * never report text (Thymeleaf would read a text "false", "off" or "no" as false). Other conditions
- * are boolean properties.
+ * <p>Optional labels are null when absent and serve as their own condition; they are built here, never report
+ * text (the template's th:if would read a text "false", "off" or "no" as false). Other conditions are boolean
+ * properties.
  */
 public final class ReportPage {
     private final AuditResult a;
@@ -112,11 +111,7 @@ public final class ReportPage {
     public List<GroupView> getGroups() { return groups; }
     public List<SectionView> getSections() { return sections; }
     public List<LineView> getLines() { return lines; }
-    /** The source listing as markup (see {@link PageMarkup}): every line's text escaped. */
-    public String getSourceHtml() { return PageMarkup.source(lines); }
-    /** The redrawn tables as markup (see {@link PageMarkup}): every label and value escaped. */
-    public String getTablesHtml() { return PageMarkup.tables(tables); }
-    /** The statistical tables redrawn; null when the report has none (so th:if needs no expression). */
+    /** The statistical tables redrawn; null when the report has none. */
     public List<TableGrid.Grid> getTables() { return tables.isEmpty() ? null : tables; }
     /** The legacy statistics table (统计表 of a 2008-style report); null when there is none. */
     public LegacyTableView getLegacy() { return r == null ? null : LegacyTableView.of(r.legacyTable()); }

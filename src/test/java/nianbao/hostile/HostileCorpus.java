@@ -31,13 +31,13 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * {@code ANY_ERROR} accepts any clear error: DOCX and PDF readers are being added on another
  * branch, so today those files give UNSUPPORTED_TYPE and later a real audit or a reader error.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
     static final String AUDIT = "AUDIT";
     static final String ANY_ERROR = "ANY_ERROR";
     /** Where an external entity or link would call home: replaced by the test's local listener port. */
     static final String PORT = "{PORT}";
 
-    record Case(String name, Path file, String what, Set<String> accept) {}
+    public record Case(String name, Path file, String what, Set<String> accept) {}
 
     private HostileCorpus() {}
 
@@ -49,7 +49,7 @@ final class HostileCorpus {
     }
 
     /** Writes every case into {@code dir}; {@code port} is a local port that must never be contacted. */
-    static List<Case> write(Path dir, int port) throws IOException {
+    public static List<Case> write(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
         List<Case> out = new ArrayList<>();
         String report = TestSupport.text("002");

@@ -11,21 +11,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.context.Context;
 
 /**
- * Pages are encoded while they are written ({@link Templates#render}); the bytes must be those of the page
+ * Pages (the batch summary, the rule catalogue) are encoded while they are written ({@link Templates#render}); the bytes must be those of the page
  * rendered to a String and encoded afterwards, whatever the buffer size guessed, also for characters outside
  * the basic plane (a surrogate pair may fall across two writes of the engine).
  */
 class TemplatesTest {
+    /** A long page with report text: the report page's reference template (test resources). */
+    private static final String TEMPLATE = "report-reference";
+
     @TempDir Path dir;
 
     private static void sameBytes(AuditResult a) {
         for (int guess : new int[] {0, 1000, 1 << 20}) {
             Context ctx = new Context();
             ctx.setVariable("page", new ReportPage(a, null));
-            byte[] streamed = Templates.render("report", ctx, guess);
+            byte[] streamed = Templates.render(TEMPLATE, ctx, guess);
             Context again = new Context();
             again.setVariable("page", new ReportPage(a, null));
-            byte[] viaString = Templates.ENGINE.process("report", again).getBytes(StandardCharsets.UTF_8);
+            byte[] viaString = Templates.ENGINE.process(TEMPLATE, again).getBytes(StandardCharsets.UTF_8);
             assertThat(streamed).as("buffer guess " + guess).isEqualTo(viaString);
         }
     }
@@ -34,7 +37,6 @@ class TemplatesTest {
     void aSamplePageIsTheSameBytesEitherWay() {
         AuditResult a = TestSupport.audit("000");
         sameBytes(a);
-        assertThat(HtmlReport.bytes(a)).isEqualTo(Templates.ENGINE.process("report", context(a)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -46,9 +48,4 @@ class TemplatesTest {
         assertThat(html).contains("𠀀𪚥 𝟘 😀");
     }
 
-    private static Context context(AuditResult a) {
-        Context ctx = new Context();
-        ctx.setVariable("page", new ReportPage(a, null));
-        return ctx;
-    }
 }
