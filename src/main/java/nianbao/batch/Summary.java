@@ -160,7 +160,13 @@ public final class Summary {
             Map<String, Object> m = new LinkedHashMap<>();
             List<Object> v = values(r);
             for (int i = 0; i < COLUMNS.size(); i++) m.put(COLUMNS.get(i), v.get(i));
-            if (r.failed()) m.put("error", Map.of("code", r.errorCode(), "message", r.errorMessage()));
+            if (r.failed()) {
+                // in a fixed order, as in the report's own JSON (Map.of's order varies from one JVM to the next)
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("code", r.errorCode());
+                error.put("message", r.errorMessage());
+                m.put("error", error);
+            }
             if (r.review() != null) m.put("review", verdictCounts(List.of(r.review())));
             reports.add(m);
         }

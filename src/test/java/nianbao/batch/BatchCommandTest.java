@@ -92,6 +92,10 @@ class BatchCommandTest {
         List<String> errors = new ArrayList<>();
         for (JsonNode r : reports) if (r.hasNonNull("error")) errors.add(r.path("source").asText() + " " + r.path("error").path("code").asText());
         assertThat(errors).hasSize(2).anyMatch(e -> e.contains("corrupt.doc")).anyMatch(e -> e.contains("empty.txt") && e.endsWith("EMPTY"));
+        for (JsonNode r : reports) {
+            // the same bytes from every run: code before message, as in the report's own JSON
+            if (r.hasNonNull("error")) assertThat(r.path("error").fieldNames()).toIterable().containsExactly("code", "message");
+        }
         // the failed inputs have their own pages too, and the summary page lists them
         assertThat(out.resolve("corrupt.json")).isNotEmptyFile();
         String index = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
