@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import nianbao.parse.tables.TableGrid;
 import org.unbescape.html.HtmlEscape;
 
@@ -199,7 +200,7 @@ final class PageMarkup {
     }
 
     /** The items of a th:each loop, the white space before the loop repeated between them, as Thymeleaf writes it. */
-    private static <T> void each(StringBuilder b, String between, List<T> items, java.util.function.Consumer<T> item) {
+    private static <T> void each(StringBuilder b, String between, List<T> items, Consumer<T> item) {
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) b.append(between);
             item.accept(items.get(i));
