@@ -1,13 +1,8 @@
 package nianbao.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +21,6 @@ import nianbao.review.Verdict;
 /** The per-report JSON of contract.md, field for field. */
 public final class JsonReport {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectWriter WRITER = MAPPER.writer();
 
     private JsonReport() {}
 
@@ -39,41 +33,13 @@ public final class JsonReport {
         return bytes(r, null);
     }
 
-    /**
-     * With the findings' ids and the reviewers' decisions; {@code review} null: ids only, the audit's own score.
-     * The tree holds only maps, lists, strings, numbers, booleans and nulls, so it is streamed as it stands
-     * ({@link #write}) rather than through the object mapper, which looks up a serializer for every value (a
-     * report's JSON has a few thousand); the bytes are the mapper's, pretty printer included (JsonReportTest).
-     */
+    /** With the findings' ids and the reviewers' decisions; {@code review} null: ids only, the audit's own score. */
     public static byte[] bytes(AuditResult r, Reviewed review) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try (JsonGenerator g = WRITER.createGenerator(out)) {
-            write(g, tree(r, review));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte buffer does not fail
+        try {
+            return MAPPER.writeValueAsBytes(tree(r, review));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return out.toByteArray();
-    }
-
-    private static void write(JsonGenerator g, Object v) throws IOException {
-        if (v == null) g.writeNull();
-        else if (v instanceof String s) g.writeString(s);
-        else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List<?> l) {
-            g.writeStartArray();
-            for (Object o : l) write(g, o);
-            g.writeEndArray();
-        } else if (v instanceof Integer i) g.writeNumber(i);
-        else if (v instanceof Long n) g.writeNumber(n);
-        else if (v instanceof BigDecimal d) g.writeNumber(d);
-        else if (v instanceof Boolean b) g.writeBoolean(b);
-        else MAPPER.writeValue(g, v); // nothing else is put in the tree today; the mapper knows any other type
     }
 
     public static Map<String, Object> tree(AuditResult a) {
