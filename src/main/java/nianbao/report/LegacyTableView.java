@@ -11,7 +11,7 @@ import nianbao.model.Reading;
 /**
  * The legacy statistics table (统计表 of a 2008-style report) as the HTML report shows it: one row per indicator,
  * items indented under their total, inferred values marked with *, unread values grey with the candidates in the
- * tooltip. All text goes through th:text / th:title, so it is escaped.
+ * tooltip. Every text is escaped when the page is written ({@link PageMarkup}).
  */
 public final class LegacyTableView {
     private final LegacyTable t;
@@ -22,7 +22,7 @@ public final class LegacyTableView {
         for (LegacyRow r : t.rows()) rows.add(new RowView(r));
     }
 
-    /** The view, or null when the report has no legacy table (so th:if needs no expression). */
+    /** The view, or null when the report has no legacy table. */
     public static LegacyTableView of(LegacyTable t) { return t == null ? null : new LegacyTableView(t); }
 
     public List<String> getColumns() { return t.columns(); }

@@ -23,7 +23,7 @@ import org.unbescape.html.HtmlEscape;
  * repeats the run before it between its items.
  */
 final class PageMarkup {
-    /** The page's style sheet, inlined (the page loads nothing from outside, see the policy below). */
+    /** The page's style sheet, inlined: the page's Content-Security-Policy lets it load nothing from outside. */
     private static final String STYLE = resource("report.css");
 
     private PageMarkup() {}

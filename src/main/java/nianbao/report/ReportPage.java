@@ -116,7 +116,7 @@ public final class ReportPage {
     /** The legacy statistics table (统计表 of a 2008-style report); null when there is none. */
     public LegacyTableView getLegacy() { return r == null ? null : LegacyTableView.of(r.legacyTable()); }
 
-    /** A source line as the listing shows it (hundreds per report: nothing is left to the template). */
+    /** A source line as the listing shows it. */
     public static final class LineView {
         private final String id, css, label, text;
 

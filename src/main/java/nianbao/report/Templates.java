@@ -11,7 +11,7 @@ import org.thymeleaf.context.IContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** The one Thymeleaf engine for every page nianbao writes (templates under {@code nianbao/templates/}). */
+/** The one Thymeleaf engine, for the batch summary page and the rule catalogue (templates under {@code nianbao/templates/}). */
 public final class Templates {
     public static final TemplateEngine ENGINE = engine();
 
