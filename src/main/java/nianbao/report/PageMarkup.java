@@ -151,12 +151,7 @@ final class PageMarkup {
             b.append("<tr>\n    <th");
             attr(b, "title", row.getTitle());
             b.append('>').append(text(row.getLabel())).append("</th><th>").append(text(row.getUnit())).append("</th>\n    ");
-            each(b, "\n    ", row.getValues(), c -> {
-                b.append("<td");
-                attr(b, "class", c.getCss());
-                attr(b, "title", c.getTitle());
-                b.append("><a href=\"").append(text(c.getHref())).append("\">").append(text(c.getText())).append("</a></td>");
-            });
+            each(b, "\n    ", row.getValues(), c -> value(b, c.getCss(), c.getTitle(), c.getHref(), c.getText()));
             b.append("\n  </tr>");
         });
         b.append("\n</table>\n");
@@ -186,17 +181,20 @@ final class PageMarkup {
                     b.append('>').append(text(c.getText())).append("</th>");
                 });
                 b.append("\n    ");
-                each(b, "\n    ", row.getValues(), c -> {
-                    b.append("<td");
-                    attr(b, "class", c.getCss());
-                    attr(b, "title", c.getTitle());
-                    // th:href keeps the attribute, empty, when the link is null
-                    b.append("><a href=\"").append(text(c.getHref())).append("\">").append(text(c.getText())).append("</a></td>");
-                });
+                each(b, "\n    ", row.getValues(), c -> value(b, c.getCss(), c.getTitle(), c.getHref(), c.getText()));
                 b.append("\n  </tr>");
             });
             b.append("\n</table>");
         });
+    }
+
+    /** A table value: its cell (class and tooltip), a link to its source line. */
+    private static void value(StringBuilder b, String css, String title, String href, String text) {
+        b.append("<td");
+        attr(b, "class", css);
+        attr(b, "title", title);
+        // th:href keeps the attribute, empty, when the link is null
+        b.append("><a href=\"").append(text(href)).append("\">").append(text(text)).append("</a></td>");
     }
 
     /** The items of a th:each loop, the white space before the loop repeated between them, as Thymeleaf writes it. */
