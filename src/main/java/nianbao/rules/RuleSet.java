@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nianbao.model.Finding;
 import nianbao.model.Report;
+import nianbao.model.SourceLine;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.base.rule.EntryPointId;
+import org.drools.core.impl.InternalRuleBase;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -75,6 +80,12 @@ public final class RuleSet {
      * session's, findings the same). Made on first use; dropped after a failure (see {@link #evaluate}).
      */
     private volatile KieSessionsPool sessions;
+    /**
+     * Whether some rule matches a {@link SourceLine} fact. None of the shipped rules does (they read the lines
+     * through {@code Report.lines}), and inserting the few hundred lines of a report was about a twentieth of the
+     * rules' time; a rule a policy officer writes on {@code SourceLine} gets them, since its pattern is in the base.
+     */
+    private final boolean linesMatched;
 
     RuleSet(Path dir, KieBase kieBase, String fingerprint, boolean fromCache) {
         this(dir, kieBase, fingerprint, fromCache, false);
@@ -86,6 +97,15 @@ public final class RuleSet {
         this.fingerprint = fingerprint;
         this.fromCache = fromCache;
         this.classicBuild = classicBuild;
+        this.linesMatched = matchedByRules(kieBase, SourceLine.class);
+    }
+
+    /** Whether a fact of this type would reach any rule: the base has a pattern (object-type node) on the type or a supertype. */
+    static boolean matchedByRules(KieBase kieBase, Class<?> type) {
+        for (ObjectType t : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes(EntryPointId.DEFAULT).keySet()) {
+            if (!(t instanceof ClassObjectType c) || c.getClassType().isAssignableFrom(type)) return true;
+        }
+        return false;
     }
 
     /** Default cache folder: $NIANBAO_CACHE, else ~/.cache/nianbao. */
@@ -348,15 +368,19 @@ public final class RuleSet {
         return findings.list();
     }
 
-    /** What a session over one report is given, in this order: the report, its sections, cells, statements, lines and old-style table rows. */
-    static List<Object> facts(Report report) {
+    /**
+     * What a session over one report is given, in this order: the report, its sections, cells, statements, lines
+     * (when a rule matches them) and old-style table rows.
+     */
+    List<Object> facts(Report report) {
+        List<SourceLine> lines = linesMatched ? report.lines() : List.of();
         List<Object> facts = new ArrayList<>(1 + report.sections().size() + report.cells().size() + report.statements().size()
-                + report.lines().size() + report.legacyRows().size());
+                + lines.size() + report.legacyRows().size());
         facts.add(report);
         facts.addAll(report.sections());
         facts.addAll(report.cells());
         facts.addAll(report.statements());
-        facts.addAll(report.lines());
+        facts.addAll(lines);
         facts.addAll(report.legacyRows());
         return facts;
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nianbao.TestSupport;
+import nianbao.model.SourceLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +124,33 @@ class RuleSetTest {
         assertThat(third.fromCache()).isFalse();
         assertThat(third.fingerprint()).isNotEqualTo(first.fingerprint());
         assertThat(third.evaluate(report)).extracting(f -> f.message()).containsExactly("报告年度2021");
+    }
+
+    @Test
+    void aRuleWrittenOnSourceLinesGetsTheLinesThoughTheShippedRulesReadThemThroughTheReport() throws Exception {
+        var report = TestSupport.audit("000").report();
+        assertThat(report.lines()).hasSizeGreaterThan(50);
+        // The shipped rules match no SourceLine fact: the lines are not inserted one by one.
+        RuleSet shipped = RuleSet.load(TestSupport.RULES, null);
+        assertThat(RuleSet.matchedByRules(shipped.kieBase(), SourceLine.class)).isFalse();
+        assertThat(shipped.facts(report)).noneMatch(f -> f instanceof SourceLine);
+        // A policy officer's rule on SourceLine (here through a count) sees every line of the report.
+        Path dir = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(dir.resolve("lines.drl"), HEADER + """
+                rule "line count" @code("T-3") @severity("info") @points(1)
+                when $n : Number() from accumulate( SourceLine(), count(1) ) then findings.add(drools.getRule(), "行数" + $n, Location.none());
+                end
+                """, StandardCharsets.UTF_8);
+        RuleSet own = RuleSet.load(dir, null);
+        assertThat(own.evaluate(report)).extracting(f -> f.message()).containsExactly("行数" + report.lines().size());
+        // Likewise a rule on a supertype (Object) is given them.
+        Files.writeString(dir.resolve("lines.drl"), HEADER + """
+                rule "fact count" @code("T-3") @severity("info") @points(1)
+                when $n : Number() from accumulate( Object(), count(1) ) then findings.add(drools.getRule(), "事实" + $n, Location.none());
+                end
+                """, StandardCharsets.UTF_8);
+        RuleSet any = RuleSet.load(dir, null);
+        assertThat(any.facts(report)).filteredOn(f -> f instanceof SourceLine).hasSize(report.lines().size());
     }
 
     @Test

@@ -30,7 +30,7 @@ class SessionPoolTest {
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         Findings findings = new Findings();
         session.setGlobal("findings", findings);
-        session.execute(RuleSet.facts(report));
+        session.execute(rules.facts(report));
         return findings.list();
     }
 
