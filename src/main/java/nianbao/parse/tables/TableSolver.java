@@ -218,12 +218,19 @@ final class TableSolver {
 
     private static void union(int[] p, int a, int b) { p[find(p, a)] = find(p, b); }
 
+    /** Every row's {@link Row#values}: values[row][reading][column]. */
+    private static long[][][] values(List<Row> rows) {
+        long[][][] v = new long[rows.size()][][];
+        for (int i = 0; i < v.length; i++) v[i] = rows.get(i).values;
+        return v;
+    }
+
     /** Holds (true), fails (false) or cannot be told (null: a cell that is not a number). */
-    private static Boolean holds(Rel rel, List<Row> rows, int[] choice) {
+    private static Boolean holds(Rel rel, long[][][] values, int[] choice) {
         long sum = 0;
         try {
             for (int j = 0; j < rel.rows.length; j++) {
-                long v = rows.get(rel.rows[j]).values[choice[rel.rows[j]]][rel.cols[j]];
+                long v = values[rel.rows[j]][choice[rel.rows[j]]][rel.cols[j]];
                 if (v == NAN) return null;
                 sum = rel.signs[j] > 0 ? Math.addExact(sum, v) : Math.subtractExact(sum, v);
             }
@@ -246,6 +253,7 @@ final class TableSolver {
             Map<Integer, int[]> allowed = new HashMap<>();
             boolean rowFails = false;
             int[] probe = new int[rows.size()];
+            long[][][] values = values(rows);
             for (int i : part) {
                 List<Rel> mine = own.stream().filter(r -> Arrays.stream(r.rows).allMatch(x -> x == i)).toList();
                 int n = rows.get(i).values.length, kept = 0;
@@ -253,7 +261,7 @@ final class TableSolver {
                 for (int o = 0; o < n; o++) {
                     probe[i] = o;
                     boolean good = true;
-                    for (Rel r : mine) if (Boolean.FALSE.equals(holds(r, rows, probe))) { good = false; break; }
+                    for (Rel r : mine) if (Boolean.FALSE.equals(holds(r, values, probe))) { good = false; break; }
                     if (good) ok[kept++] = o;
                 }
                 if (kept == 0) {
@@ -263,14 +271,14 @@ final class TableSolver {
                 }
                 allowed.put(i, kept == n ? ok : Arrays.copyOf(ok, kept));
             }
-            List<int[]> sols = rowFails ? List.of() : search(rows, own, part, allowed);
+            List<int[]> sols = rowFails ? List.of() : search(values, own, part, allowed);
             if (sols != null && !sols.isEmpty()) {
                 chosen = balanced = sols;
                 narrative = narrative(rows, part, sols, stated);
                 if (narrative != null && !narrative.kept.isEmpty()) chosen = narrative.kept;
             } else if (sols != null) {
                 conflict = true;
-                chosen = leastBlame(rows, own, part, allowed);
+                chosen = leastBlame(values, own, part, allowed);
             }
         }
         for (int i : part) {
@@ -335,7 +343,7 @@ final class TableSolver {
     }
 
     /** Every reading of the part that satisfies all its relations (null past the search bounds). */
-    private static List<int[]> search(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Integer, int[]> allowed) {
+    private static List<int[]> search(long[][][] values, List<Rel> rels, List<Integer> part, Map<Integer, int[]> allowed) {
         List<Integer> order = new ArrayList<>(part);
         order.sort((a, b) -> Integer.compare(allowed.get(a).length, allowed.get(b).length));
         // A relation is checked as soon as the last of its rows is assigned. A relation within one row holds
@@ -347,29 +355,54 @@ final class TableSolver {
             for (int x : r.rows) last = Math.max(last, order.indexOf(x));
             due.computeIfAbsent(last, k -> new ArrayList<>()).add(r);
         }
-        List<int[]> out = new ArrayList<>();
-        long[] nodes = {0};
-        boolean ok = dfs(rows, order, allowed, due, 0, new int[rows.size()], out, nodes);
-        return ok ? out : null;
+        // The search visits up to millions of readings: what it reads per step is laid out in arrays by depth.
+        Search s = new Search(order.size(), values);
+        for (int d = 0; d < order.size(); d++) {
+            s.row[d] = order.get(d);
+            s.options[d] = allowed.get(order.get(d));
+            s.due[d] = due.getOrDefault(d, List.of()).toArray(new Rel[0]);
+        }
+        boolean ok = s.dfs(0);
+        return ok ? s.out : null;
     }
 
-    private static boolean dfs(List<Row> rows, List<Integer> order, Map<Integer, int[]> allowed, Map<Integer, List<Rel>> due,
-                               int depth, int[] choice, List<int[]> out, long[] nodes) {
-        if (depth == order.size()) {
-            out.add(choice.clone());
-            return out.size() <= SOLUTIONS;
+    /** The depth-first search of {@link #search}: rows in {@code row} order, each over its allowed readings. */
+    private static final class Search {
+        final int[] row;
+        final int[][] options;
+        final Rel[][] due;
+        /** values[row][reading][column], as {@link Row#values} */
+        final long[][][] values;
+        final int[] choice;
+        final List<int[]> out = new ArrayList<>();
+        long nodes;
+
+        Search(int depths, long[][][] values) {
+            row = new int[depths];
+            options = new int[depths][];
+            due = new Rel[depths][];
+            this.values = values;
+            choice = new int[values.length];
         }
-        int row = order.get(depth);
-        for (int o : allowed.get(row)) {
-            if (++nodes[0] > NODES) return false;
-            choice[row] = o;
-            boolean good = true;
-            for (Rel r : due.getOrDefault(depth, List.of())) {
-                if (Boolean.FALSE.equals(holds(r, rows, choice))) { good = false; break; }
+
+        /** False when a bound was passed (the search is abandoned). */
+        boolean dfs(int depth) {
+            if (depth == row.length) {
+                out.add(choice.clone());
+                return out.size() <= SOLUTIONS;
             }
-            if (good && !dfs(rows, order, allowed, due, depth + 1, choice, out, nodes)) return false;
+            int r = row[depth];
+            for (int o : options[depth]) {
+                if (++nodes > NODES) return false;
+                choice[r] = o;
+                boolean good = true;
+                for (Rel rel : due[depth]) {
+                    if (Boolean.FALSE.equals(holds(rel, values, choice))) { good = false; break; }
+                }
+                if (good && !dfs(depth + 1)) return false;
+            }
+            return true;
         }
-        return true;
     }
 
     /**
@@ -378,7 +411,7 @@ final class TableSolver {
      * ones the report is judged on (all readings when no relation fails under every one); null when
      * there are too many readings to tell.
      */
-    private static List<int[]> leastBlame(List<Row> rows, List<Rel> rels, List<Integer> part, Map<Integer, int[]> allowed) {
+    private static List<int[]> leastBlame(long[][][] values, List<Rel> rels, List<Integer> part, Map<Integer, int[]> allowed) {
         long combos = 1;
         for (int i : part) {
             combos *= Math.max(1, allowed.get(i).length);
@@ -386,11 +419,11 @@ final class TableSolver {
         }
         List<int[]> all = new ArrayList<>();
         List<BitSet> broken = new ArrayList<>();
-        enumerate(part, allowed, 0, new int[rows.size()], all);
+        enumerate(part, allowed, 0, new int[values.length], all);
         BitSet certain = null;
         for (int[] c : all) {
             BitSet b = new BitSet();
-            for (int j = 0; j < rels.size(); j++) if (Boolean.FALSE.equals(holds(rels.get(j), rows, c))) b.set(j);
+            for (int j = 0; j < rels.size(); j++) if (Boolean.FALSE.equals(holds(rels.get(j), values, c))) b.set(j);
             broken.add(b);
             if (certain == null) certain = (BitSet) b.clone(); else certain.and(b);
         }
