@@ -398,10 +398,12 @@ public final class SchemaTableExtractor implements TableExtractor {
     static double similarity(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) return 0;
         if (a.equals(b)) return 1;   // the common case: a label printed as the template has it
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+        // on char arrays: a cold batch runs this C1-compiled, where each String.charAt is a call with its checks
+        char[] x = a.toCharArray(), y = b.toCharArray();
+        int[] prev = new int[y.length + 1], cur = new int[y.length + 1];
+        for (int i = 1; i <= x.length; i++) {
+            for (int j = 1; j <= y.length; j++) {
+                cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
             }
             int[] t = prev; prev = cur; cur = t;
         }
