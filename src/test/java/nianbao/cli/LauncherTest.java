@@ -73,6 +73,20 @@ class LauncherTest {
         assertThat(batchAgain.output).doesNotContain("class-data archive");
         assertThat(json(tmp.resolve("out5").resolve(stem(sample) + ".json"))).isEqualTo(json1);
 
+        // a README or a test case edited in the rules folder is no rule edit: the one-file archive serves the run
+        long afterBuild = Files.getLastModifiedTime(home.resolve("target/nianbao.jar")).toMillis() + 2000;
+        Path notes = Files.writeString(home.resolve("rules/README.md"), "说明\n");
+        Path tests = Files.createDirectories(home.resolve("rules/tests"));
+        Path testCase = Files.writeString(tests.resolve("launcher-note.case"), "# 只是用例\n");
+        for (Path p : List.of(notes, testCase)) Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(afterBuild));
+        Run notesEdited = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out5b").toString());
+        assertThat(notesEdited.exit).as(notesEdited.output).isZero();
+        assertThat(notesEdited.output).doesNotContain("class-data archive");
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("-edit-"));
+        }
+        Files.delete(testCase);
+
         // rules edited after the build: a third archive, trained on the classic build such runs make; the others stay
         Path drl;
         try (Stream<Path> s = Files.list(home.resolve("rules"))) {
