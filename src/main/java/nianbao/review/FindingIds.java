@@ -70,15 +70,21 @@ public final class FindingIds {
         if (s == null || s.isEmpty()) return "";
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(n.length());
-        // a plain loop: this runs over every report's whole text (a code-point stream cost twice as much)
-        for (int i = 0; i < n.length(); ) {
-            int c = n.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD) continue;
-            b.appendCodePoint(c);
+        // char by char: no supplementary character is white space, a space or a control, so a surrogate is never dropped
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!dropped(c)) b.append(c);
         }
         return b.toString();
+    }
+
+    /** White space, space separators, controls and the invisible characters: left out of the text an id is made of. */
+    static boolean dropped(char c) {
+        // ASCII letters, digits and signs, and everything from after the ideographic space to before the BOM (CJK
+        // text), are none of them: decided without the character tables (this runs over every report's whole text)
+        if (c > ' ' && c < 0x7F || c > 0x3000 && c < 0xFEFF) return false;
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD;
     }
 
     static String sha256(String s) {

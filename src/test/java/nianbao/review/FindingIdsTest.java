@@ -66,6 +66,26 @@ class FindingIdsTest {
         assertThat(FindingIds.assign(r.report(), List.of(f, reworded))).containsExactly(id, id + "-2");
     }
 
+    /** The rule before the ASCII/CJK shortcut, per code point: what normalise must still leave out. */
+    private static boolean droppedByCodePoint(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD;
+    }
+
+    @Test
+    void theCharacterShortcutDropsExactlyWhatTheCodePointRuleDrops() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            assertThat(FindingIds.dropped((char) c)).as("U+%04X", c).isEqualTo(droppedByCodePoint(c));
+        }
+        // no supplementary character is dropped, so a surrogate pair is kept whole
+        for (int c = 0x10000; c <= Character.MAX_CODE_POINT; c++) assertThat(droppedByCodePoint(c)).as("U+%X", c).isFalse();
+        String text = "\uFEFF一、 总体情况\u3000\u200B\r\n𠀋（１）ABC\u00A0x\u00AD\u2028y\t𝐀";
+        StringBuilder expected = new StringBuilder();
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).codePoints()
+                .filter(c -> !droppedByCodePoint(c)).forEach(expected::appendCodePoint);
+        assertThat(FindingIds.normalise(text)).isEqualTo(expected.toString()).isEqualTo("一、总体情况𠀋(1)ABCxyA");
+    }
+
     @Test
     void manualIdsComeFromWhatTheReviewerTyped() {
         String a = FindingIds.manual("a.txt", "人工", "链接失效", "S2");
