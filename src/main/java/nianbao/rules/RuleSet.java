@@ -103,6 +103,7 @@ public final class RuleSet {
     /** Whether a fact of this type would reach any rule: the base has a pattern (object-type node) on the type or a supertype. */
     static boolean matchedByRules(KieBase kieBase, Class<?> type) {
         for (ObjectType t : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes(EntryPointId.DEFAULT).keySet()) {
+            // an object type that is not a Java class cannot be told apart here: counted as matching, to be safe
             if (!(t instanceof ClassObjectType c) || c.getClassType().isAssignableFrom(type)) return true;
         }
         return false;
