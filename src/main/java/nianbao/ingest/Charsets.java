@@ -29,7 +29,7 @@ public final class Charsets {
         if (startsWith(b, 0xEF, 0xBB, 0xBF)) return new Decoding(StandardCharsets.UTF_8, 3);
         if (startsWith(b, 0xFF, 0xFE)) return new Decoding(StandardCharsets.UTF_16LE, 2);
         if (startsWith(b, 0xFE, 0xFF)) return new Decoding(StandardCharsets.UTF_16BE, 2);
-        if (isStrict(b, StandardCharsets.UTF_8)) return new Decoding(StandardCharsets.UTF_8, 0);
+        if (isUtf8(b)) return new Decoding(StandardCharsets.UTF_8, 0);
         Optional<Charset> utf16 = utf16WithoutBom(b);
         if (utf16.isPresent()) return new Decoding(utf16.get(), 0);
         if (declared.isPresent()) {
@@ -92,6 +92,37 @@ public final class Charsets {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8, exactly as the JDK's decoder with {@code REPORT} judges them
+     * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut off at the end),
+     * without decoding: most reports are UTF-8, and the text is decoded once afterwards.
+     */
+    static boolean isUtf8(byte[] b) {
+        int i = 0, n = b.length;
+        while (i < n) {
+            int c = b[i];
+            if (c >= 0) { i++; continue; }   // ASCII
+            c &= 0xFF;
+            int len, lo = 0x80, hi = 0xBF;   // allowed range of the second byte
+            if (c >= 0xC2 && c <= 0xDF) len = 2;
+            else if (c >= 0xE0 && c <= 0xEF) {
+                len = 3;
+                if (c == 0xE0) lo = 0xA0;        // overlong
+                else if (c == 0xED) hi = 0x9F;   // surrogates
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                len = 4;
+                if (c == 0xF0) lo = 0x90;        // overlong
+                else if (c == 0xF4) hi = 0x8F;   // above U+10FFFF
+            } else return false;                 // a continuation byte, C0, C1 or F5..FF as a lead
+            if (i + len > n) return false;
+            int second = b[i + 1] & 0xFF;
+            if (second < lo || second > hi) return false;
+            for (int k = 2; k < len; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+            i += len;
+        }
+        return true;
     }
 
     static boolean isStrict(byte[] b, Charset cs) {
