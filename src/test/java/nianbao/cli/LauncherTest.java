@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real {@code ./nianbao} launcher in a scratch installation: it makes the class-data archive on
  * the first run, uses it, and a truncated archive (on which the JVM would crash) is made again
- * instead of breaking the run; batches, and runs on rules edited since the build, have archives of their own.
+ * instead of breaking the run; batches, runs on rules edited since the build, and runs on another JDK have archives
+ * of their own.
  */
 class LauncherTest {
     @TempDir
@@ -106,6 +107,29 @@ class LauncherTest {
         Run editedAgain = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out7").toString(), "--rules", home.resolve("rules").toString());
         assertThat(editedAgain.output).doesNotContain("class-data archive");
         assertThat(json(tmp.resolve("out7").resolve(stem(sample) + ".json"))).isEqualTo(json1);
+
+        // another JDK (a second installation folder, whose java runs the same one): an archive of its own (here of the
+        // "edit" kind, the rules being edited), since a JVM silently ignores an archive that another JDK made; the
+        // first JDK's archives stay and serve it again
+        Path otherJdk = tmp.resolve("other-jdk");
+        Files.createDirectories(otherJdk.resolve("lib"));
+        Files.writeString(otherJdk.resolve("lib/modules"), "another module image");
+        Path otherJava = Files.createDirectories(otherJdk.resolve("bin")).resolve("java");
+        Files.writeString(otherJava, "#!/bin/bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(otherJava.toFile().setExecutable(true)).isTrue();
+        Run otherRun = run(home, cache, otherJdk.resolve("bin"), "audit", sample.toString(), "-o", tmp.resolve("out8").toString());
+        assertThat(otherRun.exit).as(otherRun.output).isZero();
+        assertThat(otherRun.output).contains("creating the class-data archive");
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.contains("-edit-") && n.endsWith(".jsa"))).hasSize(2);
+        }
+        assertThat(archive(cache)).isEqualTo(oneFile);
+        assertThat(archive(cache, "-batch-")).isEqualTo(batchArchive);
+        Run backAgain = run(home, cache, "audit", sample.toString(), "-o", tmp.resolve("out9").toString());
+        assertThat(backAgain.exit).as(backAgain.output).isZero();
+        assertThat(backAgain.output).doesNotContain("class-data archive");
+        assertThat(json(tmp.resolve("out8").resolve(stem(sample) + ".json"))).isEqualTo(json1);
+        assertThat(json(tmp.resolve("out9").resolve(stem(sample) + ".json"))).isEqualTo(json1);
         try (Stream<Path> s = Files.list(home)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
@@ -182,12 +206,18 @@ class LauncherTest {
     private record Run(int exit, String output) {}
 
     private Run run(Path home, Path cache, String... args) throws Exception {
+        return run(home, cache, null, args);
+    }
+
+    /** @param javaFirst a folder put first on the PATH (another JDK's bin), or null */
+    private Run run(Path home, Path cache, Path javaFirst, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("/bin/bash", home.resolve("nianbao").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("NIANBAO_CACHE", cache.toString());
         pb.environment().remove("NIANBAO_JAVA_OPTS");
         pb.environment().remove("NIANBAO_CDS");
+        if (javaFirst != null) pb.environment().put("PATH", javaFirst + File.pathSeparator + pb.environment().getOrDefault("PATH", ""));
         Path log = Files.createTempFile(tmp, "run", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
